@@ -1,0 +1,44 @@
+# Abri: every chore is a target; `make help` lists them. Targets bootstrap .venv when missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CONFIG ?= mkdocs.yml
+SITE_DIR ?= site
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.DEFAULT_GOAL := help
+
+$(BIN)/.installed: requirements.txt requirements-test.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+.PHONY: venv
+venv: $(BIN)/.installed ## Create .venv from the pinned requirements
+
+.PHONY: serve
+serve: venv ## Build and serve the site on http://127.0.0.1:8000 (rebuilds on change)
+	$(BIN)/mkdocs serve --no-livereload --strict -f $(CONFIG) -a 127.0.0.1:8000
+
+.PHONY: build
+build: venv ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict --clean -f $(CONFIG) -d $(SITE_DIR)
+
+.PHONY: test
+test: venv ## Run every test (installs Debian chromium when missing and run as root)
+	@scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+.PHONY: bench
+bench: venv ## Print speed and size figures (and write them to dist/bench.json)
+	$(BIN)/python scripts/bench.py --config $(CONFIG)
+
+.PHONY: clean
+clean: ## Remove build outputs
+	rm -rf site dist .cache tests/output

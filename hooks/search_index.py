@@ -1,0 +1,125 @@
+"""Build hook: one search index per language, loadable from file:// as a plain script.
+
+Material's own search writes one index for all languages (stack findings) and needs a worker;
+ours is scoped to the page's language and loads only when the reader opens the search box
+(overrides/components/search/). Each language build writes `search/index.js` in its own
+output folder: `window.__abriSearch = {lang, docs, synonyms}`, one document per page section.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from html.parser import HTMLParser
+
+import yaml
+from mkdocs.plugins import event_priority
+
+import abri_data
+
+HEADINGS = {"h1", "h2", "h3"}
+SKIPPED = {"script", "style", "nav"}
+_docs: dict[str, list[dict]] = {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------------
+
+def on_pre_build(config):
+    _docs[_lang(config)] = []
+
+
+def on_page_content(html, page, config, files):
+    if page.meta.get("search", {}).get("exclude"):
+        return html
+    # An untranslated page (built from the French file) stays out of another language's index:
+    # a search in English must not answer with French text.
+    if getattr(page.file, "locale", _lang(config)) != _lang(config):
+        return html
+    extractor = _SectionExtractor()
+    extractor.feed(html)
+    extractor.close()
+    lang = _lang(config)
+    prefix = abri_data.language_prefix(config)
+    url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
+    page_title = page.meta.get("title") or page.title or ""
+    for anchor, title, text in extractor.sections:
+        location = url + (f"#{anchor}" if anchor else "")
+        _docs.setdefault(lang, []).append({
+            "u": location,
+            "t": title or page_title,
+            "p": page_title if title and title != page_title else "",
+            "x": " ".join(text.split()),
+        })
+    return html
+
+
+@event_priority(-50)
+def on_post_build(config):
+    lang = _lang(config)
+    payload = {"lang": lang, "docs": _docs.get(lang, []), "synonyms": _synonyms(lang)}
+    out_dir = os.path.join(config.site_dir, abri_data.language_prefix(config), "search")
+    os.makedirs(out_dir, exist_ok=True)
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    with open(os.path.join(out_dir, "index.js"), "w", encoding="utf-8") as f:
+        f.write(f"window.__abriSearch={body};\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------------
+
+def _lang(config) -> str:
+    return abri_data.build_language(config)
+
+
+def _synonyms(lang: str) -> dict:
+    """data/search/synonyms.<lang>.yml: {word typed: [words of the guide]}."""
+    path = abri_data.DATA_DIR / "search" / f"synonyms.{lang}.yml"
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k).lower(): [str(v) for v in (vs if isinstance(vs, list) else [vs])] for k, vs in data.items()}
+
+
+class _SectionExtractor(HTMLParser):
+    """Split a page's HTML into (anchor, heading, text) sections at h1-h3."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.sections: list[tuple[str, str, str]] = []
+        self._anchor, self._title, self._text = "", "", []
+        self._in_heading = False
+        self._heading_text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIPPED:
+            self._skip += 1
+        elif tag in HEADINGS:
+            self._flush()
+            self._anchor = dict(attrs).get("id", "") if tag != "h1" else ""
+            self._in_heading, self._heading_text = True, []
+
+    def handle_endtag(self, tag):
+        if tag in SKIPPED and self._skip:
+            self._skip -= 1
+        elif tag in HEADINGS and self._in_heading:
+            self._in_heading = False
+            self._title = " ".join("".join(self._heading_text).split())
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        (self._heading_text if self._in_heading else self._text).append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+    def _flush(self):
+        text = "".join(self._text).strip()
+        if self._title or text:
+            self.sections.append((self._anchor, self._title, text))
+        self._anchor, self._title, self._text = "", "", []

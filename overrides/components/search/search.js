@@ -1,0 +1,246 @@
+/**
+ * Abri search: Material's search box, our engine.
+ *
+ * - Lazy: nothing is downloaded until the reader opens or focuses the search box; then lunr,
+ *   the language's stemmer and this language's index (search/index.js) load as plain scripts,
+ *   which also works from file:// (no fetch, no worker).
+ * - Scoped: each language has its own index, so results are always in the page's language.
+ * - Forgiving: accents are ignored, words are stemmed (plural, verb forms), everyday words are
+ *   expanded with the synonyms of data/search/synonyms.<lang>.yml, and a near-miss spelling
+ *   still matches.
+ * - Private: the form never submits; search words never reach a URL, the history or storage.
+ */
+(function () {
+  "use strict";
+
+  document.documentElement.classList.remove("no-js");
+  document.documentElement.classList.add("js");
+
+  var box = document.querySelector(".abri-search");
+  var toggle = document.getElementById("__search");
+  if (!box || !toggle) return;
+  var input = box.querySelector("input[name=q]");
+  var form = box.querySelector("form");
+  var meta = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var lang = box.getAttribute("data-lang") || "fr";
+  var indexUrl = new URL(box.getAttribute("data-index"), location.href);
+  var lunrBase = new URL(box.getAttribute("data-lunr"), location.href);
+  var rootUrl = new URL("..", indexUrl);
+  var MAX_RESULTS = 10;
+
+  var engine = null;
+  var loading = null;
+  var lastQuery = "";
+
+  /**
+   * Load a script from the site itself (works over http and from file://).
+   * @param {string} href
+   * @returns {Promise<void>}
+   */
+  function loadScript(href) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = href;
+      script.onload = function () { resolve(); };
+      script.onerror = function () { reject(new Error("cannot load " + href)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  /**
+   * Fold a word to lowercase ASCII-like letters: "Harcèlement" -> "harcelement".
+   * @param {string} word
+   * @returns {string}
+   */
+  function fold(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u064b-\u065f\u0670]/g, "")
+      .replace(/[œ]/g, "oe").replace(/[æ]/g, "ae").toLowerCase();
+  }
+
+  /** Load lunr, the stemmer and the index once; build the engine. */
+  function ensureEngine() {
+    if (loading) return loading;
+    meta.textContent = box.getAttribute("data-i18n-loading");
+    var scripts = [new URL("lunr.min.js", lunrBase).href];
+    if (lang !== "en") {
+      scripts.push(new URL("lunr.stemmer.support.min.js", lunrBase).href);
+      scripts.push(new URL("lunr." + lang + ".min.js", lunrBase).href);
+    }
+    scripts.push(indexUrl.href);
+    loading = scripts.reduce(function (chain, href) {
+      return chain.then(function () { return loadScript(href); });
+    }, Promise.resolve()).then(function () {
+      engine = buildEngine(window.__abriSearch);
+      meta.textContent = "";
+      if (input.value) run(input.value);
+    }).catch(function () {
+      meta.textContent = box.getAttribute("data-i18n-error");
+      loading = null;
+    });
+    return loading;
+  }
+
+  /**
+   * Build the lunr index of this language's documents.
+   * @param {{docs: Array<{u: string, t: string, p: string, x: string}>, synonyms: Object}} data
+   */
+  function buildEngine(data) {
+    var lunr = window.lunr;
+    var foldToken = function (token) {
+      return token.update(function (s) { return fold(s); });
+    };
+    lunr.Pipeline.registerFunction(foldToken, "abriFold");
+    var index = lunr(function () {
+      if (lang !== "en" && lunr[lang]) this.use(lunr[lang]);
+      this.pipeline.add(foldToken);
+      this.searchPipeline.add(foldToken);
+      this.ref("i");
+      this.field("t", { boost: 10 });
+      this.field("p", { boost: 4 });
+      this.field("x");
+      this.metadataWhitelist = [];
+      for (var i = 0; i < data.docs.length; i++) {
+        var d = data.docs[i];
+        this.add({ i: String(i), t: d.t, p: d.p, x: d.x });
+      }
+    });
+    var synonyms = {};
+    Object.keys(data.synonyms || {}).forEach(function (key) { synonyms[fold(key)] = data.synonyms[key]; });
+    return { lunr: lunr, index: index, docs: data.docs, synonyms: synonyms };
+  }
+
+  /**
+   * The words to look for: what was typed, plus the guide's words for everyday ones.
+   * @param {string} query
+   * @returns {{typed: string[], extra: string[]}}
+   */
+  function expand(query) {
+    var folded = fold(query).replace(/[^\p{L}\p{N}'’\s-]/gu, " ").replace(/['’]/g, " ");
+    var typed = folded.split(/[\s-]+/).filter(function (w) { return w.length > 1; });
+    var extra = [];
+    // Synonym keys may be phrases ("adresse publiee"): match them against the whole query.
+    Object.keys(engine.synonyms).forEach(function (key) {
+      var hit = (" " + typed.join(" ") + " ").indexOf(" " + key + " ") !== -1;
+      if (hit) {
+        engine.synonyms[key].forEach(function (s) {
+          fold(s).split(/[\s-]+/).forEach(function (w) { if (w.length > 1) extra.push(w); });
+        });
+      }
+    });
+    return { typed: typed, extra: extra };
+  }
+
+  /**
+   * Search and return documents, best first, one result per page section.
+   * @param {string} query
+   */
+  function search(query) {
+    var words = expand(query);
+    if (!words.typed.length) return [];
+    var lunr = engine.lunr;
+    var results = engine.index.query(function (q) {
+      words.typed.forEach(function (w) {
+        q.term(w, { usePipeline: true, boost: 10 });
+        if (w.length >= 3) q.term(w, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+        if (w.length >= 6) q.term(w, { usePipeline: false, editDistance: 1, boost: 1 });
+      });
+      words.extra.forEach(function (w) {
+        q.term(w, { usePipeline: true, boost: 6 });
+      });
+    });
+    return results.slice(0, MAX_RESULTS).map(function (r) { return engine.docs[Number(r.ref)]; });
+  }
+
+  /**
+   * A short extract of the text around the first typed word, as plain text.
+   * @param {string} text
+   * @param {string[]} words
+   */
+  function snippet(text, words) {
+    var folded = fold(text);
+    var at = -1;
+    for (var i = 0; i < words.length && at < 0; i++) at = folded.indexOf(words[i].slice(0, 5));
+    var start = Math.max(0, at - 60);
+    var out = text.slice(start, start + 180);
+    return (start > 0 ? "… " : "") + out + (start + 180 < text.length ? " …" : "");
+  }
+
+  /** Show the results as text only (never as HTML). */
+  function render(query, docs) {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    var label = docs.length === 0 ? "data-i18n-none" : docs.length === 1 ? "data-i18n-one" : "data-i18n-other";
+    meta.textContent = box.getAttribute(label).replace("{n}", String(docs.length));
+    var words = expand(query).typed;
+    docs.forEach(function (doc) {
+      var item = document.createElement("li");
+      item.className = "md-search-result__item";
+      var link = document.createElement("a");
+      link.className = "md-search-result__link";
+      link.href = new URL(doc.u, rootUrl).href;
+      var article = document.createElement("article");
+      article.className = "md-search-result__article md-typeset";
+      var title = document.createElement("h1");
+      title.textContent = doc.t;
+      article.appendChild(title);
+      if (doc.p) {
+        var page = document.createElement("p");
+        page.className = "abri-search__page";
+        page.textContent = doc.p;
+        article.appendChild(page);
+      }
+      var text = document.createElement("p");
+      text.textContent = snippet(doc.x, words);
+      article.appendChild(text);
+      link.appendChild(article);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  }
+
+  function run(query) {
+    lastQuery = query;
+    if (!engine) { ensureEngine(); return; }
+    if (!query.trim()) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      meta.textContent = "";
+      return;
+    }
+    render(query, search(query));
+  }
+
+  input.addEventListener("focus", ensureEngine);
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) {
+      ensureEngine();
+      window.setTimeout(function () { input.focus(); }, 50);
+    }
+  });
+  input.addEventListener("input", function () { run(input.value); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) window.location.href = first.href;
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      toggle.checked = false;
+      input.blur();
+    }
+  });
+  // Labels that act as buttons (menu, search) answer Enter and Space too.
+  var buttons = document.querySelectorAll("label[role=button]");
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        event.currentTarget.click();
+      }
+    });
+  }
+
+  // Exposed for the tests and the benchmark: run a query and return result URLs.
+  window.__abriSearchQuery = function (query) {
+    return ensureEngine().then(function () { return search(query).map(function (d) { return new URL(d.u, rootUrl).href; }); });
+  };
+})();

@@ -1,0 +1,136 @@
+"""Shared fixtures: real builds of the site (online and offline), a real HTTP server on
+127.0.0.1, and Debian Chromium driven by Playwright with a fresh profile for every test."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "tests" / "output"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LANGUAGES = ["fr", "en"]
+
+
+def build_site(dest: Path, *, config: str = "mkdocs.yml", env: dict | None = None, cwd: Path = ROOT):
+    """Run a real strict build; return the completed process (check returncode yourself)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DIR": str(dest), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config, "-d", str(dest)],
+        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def _built(name: str, env: dict | None = None) -> Path:
+    dest = OUTPUT / name
+    result = build_site(dest, env=env)
+    if result.returncode != 0:
+        pytest.fail(f"build of {name} failed:\n{result.stdout}\n{result.stderr}")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The site as deployed on a web server (directory URLs)."""
+    return _built("site")
+
+
+@pytest.fixture(scope="session")
+def offline_site_dir() -> Path:
+    """The site as put in the zip: offline plugin on, file:// friendly links."""
+    return _built("site-offline", env={"OFFLINE": "true"})
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    server, url = serve(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: run `make test` (it installs it) or apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture()
+def context(playwright_instance):
+    """A fresh Chromium profile (new user-data-dir) for each test."""
+    profile = tempfile.mkdtemp(prefix="abri-chromium-")
+    ctx = playwright_instance.chromium.launch_persistent_context(
+        profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+        viewport={"width": 412, "height": 860}, locale="fr-FR",
+    )
+    yield ctx
+    ctx.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture()
+def page(context):
+    page = context.pages[0] if context.pages else context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+def nav_pages() -> list[str]:
+    """Every page path of the navigation in mkdocs.yml (French source paths)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, dict):
+                value = next(iter(item.values()))
+                yield from ([value] if isinstance(value, str) else walk(value))
+
+    return list(walk(config["nav"]))
+
+
+def output_path(site: Path, lang: str, src: str, directory_urls: bool = True) -> Path:
+    """Where the page built from docs/<lang>/<src> lands."""
+    prefix = "" if lang == "fr" else f"{lang}/"
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        rel = stem[: -len("index")] + "index.html"
+    else:
+        rel = stem + ("/index.html" if directory_urls else ".html")
+    return site / prefix / rel

@@ -1,0 +1,92 @@
+"""The real strict build: every page of the navigation in every language, visible fallbacks."""
+
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, nav_pages, output_path
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _platform_ids():
+    return [p["id"] for p in yaml.safe_load((ROOT / "data" / "platforms.yml").read_text())["platforms"]]
+
+
+def test_strict_build_writes_home_pages(site_dir):
+    for lang in LANGUAGES:
+        assert output_path(site_dir, lang, "index.md").is_file()
+
+
+def test_every_navigation_page_exists_in_every_language(site_dir):
+    missing = [
+        f"{lang}:{src}"
+        for lang in LANGUAGES
+        for src in nav_pages()
+        if not output_path(site_dir, lang, src).is_file()
+    ]
+    assert not missing, f"pages missing from the build: {missing}"
+
+
+def test_every_platform_has_a_page_in_every_language(site_dir):
+    for lang in LANGUAGES:
+        for ident in _platform_ids():
+            page = output_path(site_dir, lang, f"signaler/plateformes/{ident}.md")
+            assert page.is_file(), page
+
+
+def test_pages_carry_their_language_and_direction(site_dir):
+    for lang in LANGUAGES:
+        html = _soup(output_path(site_dir, lang, "index.md")).find("html")
+        assert html["lang"] == lang
+        assert _soup(output_path(site_dir, lang, "index.md")).body["dir"] == "ltr"
+
+
+def test_untranslated_page_is_french_under_a_banner_in_the_readers_language(site_dir):
+    untranslated = [src for src in nav_pages() if not (ROOT / "docs" / "en" / src).exists()]
+    assert untranslated, "every page is translated: keep a fixture page untranslated to test this"
+    soup = _soup(output_path(site_dir, "en", untranslated[0]))
+    assert soup.find("html")["lang"] == "en"
+    banner = soup.select_one(".abri-untranslated")
+    assert banner is not None and "not translated yet" in banner.get_text()
+    wrapper = banner.find_next_sibling("div")
+    assert wrapper is not None and wrapper.get("lang") == "fr"
+    assert wrapper.find("h1") is not None, "the French text sits inside the lang=fr wrapper"
+
+
+def test_translated_page_has_no_banner(site_dir):
+    soup = _soup(output_path(site_dir, "en", "index.md"))
+    assert soup.select_one(".abri-untranslated") is None
+
+
+def test_language_switch_links_to_the_same_page(site_dir):
+    src = "porter-plainte/index.md"
+    soup = _soup(output_path(site_dir, "fr", src))
+    links = {a["hreflang"]: a["href"] for a in soup.select(".abri-lang__list a")}
+    assert links["en"] == "../en/porter-plainte/"
+    assert links["fr"] == "./"
+
+
+def test_hreflang_alternates_are_absolute(site_dir):
+    soup = _soup(output_path(site_dir, "en", "preuves/index.md"))
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
+    assert alternates["fr"].endswith("/preuves/") and alternates["fr"].startswith("http")
+    assert alternates["en"].endswith("/en/preuves/")
+
+
+def test_offline_build_links_work_without_a_server(offline_site_dir):
+    soup = _soup(output_path(offline_site_dir, "fr", "index.md", directory_urls=False))
+    hrefs = [a["href"] for a in soup.select(".md-nav a[href]")]
+    assert hrefs and all(h.endswith(".html") or "#" in h for h in hrefs), hrefs[:5]
+    assert output_path(offline_site_dir, "en", "preuves/journal.md", directory_urls=False).is_file()
+
+
+def test_every_page_shows_sources_and_review_date(site_dir):
+    for src in ["urgence/index.md", "signaler/plateformes/index.md"]:
+        soup = _soup(output_path(site_dir, "fr", src))
+        meta = soup.select_one(".abri-page-meta")
+        assert meta is not None, src
+        assert meta.select_one("time[datetime]") is not None, src
