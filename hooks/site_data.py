@@ -82,7 +82,10 @@ def _lang(config) -> str:
 
 def _abri_context(config) -> dict:
     lang = _lang(config)
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     return {
+        # The zip build (offline plugin on): links must work from file://, the exit stays local.
+        "abri_offline": bool(offline and offline.config.enabled),
         "ui": abri_data.ui_strings(lang),
         "abri": config.extra.get("abri", {}),
         "abri_lang": lang,

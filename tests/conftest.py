@@ -134,3 +134,36 @@ def output_path(site: Path, lang: str, src: str, directory_urls: bool = True) ->
     else:
         rel = stem + ("/index.html" if directory_urls else ".html")
     return site / prefix / rel
+
+
+def site_pages(site: Path) -> list[str]:
+    """Relative URLs of every content page of a built site (404 and the neutral exit page excluded)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.endswith("404.html") or rel == "nouvel-onglet.html":
+            continue
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
+
+
+@pytest.fixture()
+def guarded_page(context):
+    """A page that records CSP violations and every request it makes."""
+    context.add_init_script(CSP_LISTENER)
+    page = context.pages[0] if context.pages else context.new_page()
+    page.set_default_timeout(10_000)
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.console_errors = []
+    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda err: page.console_errors.append(str(err)))
+    return page

@@ -1,0 +1,52 @@
+"""axe-core over every page of every language, at phone and desktop width: no serious or
+critical violation. Keyboard: visible focus, menus reachable."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import OUTPUT, site_pages
+
+pytestmark = pytest.mark.browser
+
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_axe_finds_no_serious_violation_on_any_page(page, base_url, site_dir, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    axe = Axe()
+    problems = []
+    for rel in site_pages(site_dir):
+        page.goto(base_url + rel)
+        result = axe.run(page, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]})
+        for violation in result.response["violations"]:
+            if violation["impact"] in BLOCKING:
+                targets = [n["target"] for n in violation["nodes"][:3]]
+                problems.append(f"{rel}: {violation['id']} ({violation['impact']}) {targets}")
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_focus_is_visible_on_the_exit_and_links(page, base_url):
+    page.goto(base_url + "preuves/")
+    page.focus("#abri-exit")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_home_page_screenshots_for_review(page, base_url):
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    for width in (412, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(base_url)
+        page.screenshot(path=str(OUTPUT / f"home-fr-{width}.png"))
+        page.goto(base_url + "en/")
+        page.screenshot(path=str(OUTPUT / f"home-en-{width}.png"))
+
+
+def test_no_horizontal_scroll_at_320px_and_200_percent_text(page, base_url, site_dir):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for rel in site_pages(site_dir)[::7]:
+        page.goto(base_url + rel)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, rel
+        page.evaluate("document.documentElement.style.fontSize = '200%'")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{rel} at 200 % text"
