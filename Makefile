@@ -27,8 +27,12 @@ serve: venv ## Build and serve the site on http://127.0.0.1:8000 (rebuilds on ch
 	$(BIN)/mkdocs serve --no-livereload --strict -f $(CONFIG) -a 127.0.0.1:8000
 
 .PHONY: build
-build: venv ## Build the site into site/ (strict: any warning fails)
+build: zip ## Build the site into site/ with the zip beside it (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean -f $(CONFIG) -d $(SITE_DIR)
+
+.PHONY: zip
+zip: venv ## Build the offline copy: dist/<slug>-offline.zip and its .sha256
+	$(BIN)/python scripts/make_zip.py --config $(CONFIG)
 
 .PHONY: test
 test: venv ## Run every test (installs Debian chromium when missing and run as root)

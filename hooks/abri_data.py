@@ -77,6 +77,19 @@ def language_prefix(config, lang: str | None = None) -> str:
     return "" if lang == default else f"{lang}/"
 
 
+def site_slug(config) -> str:
+    """extra.abri.slug, or the site name in lowercase ASCII with dashes: names the zip."""
+    slug = (config.extra.get("abri") or {}).get("slug") or config.site_name
+    slug = re.sub(r"[^a-z0-9]+", "-", slug.lower().encode("ascii", "ignore").decode()).strip("-")
+    return slug or "guide"
+
+
+def zip_path(config) -> Path:
+    """Where `make zip` writes the offline copy (dist/ beside the config file)."""
+    base = Path(config.config_file_path).parent if config.config_file_path else ROOT
+    return base / "dist" / f"{site_slug(config)}-offline.zip"
+
+
 def content_security_policy() -> str:
     """The CSP of data/security.yml as one header value."""
     policy = _load_plain("security")["content_security_policy"]

@@ -12,6 +12,8 @@ import shutil
 
 from mkdocs.plugins import event_priority
 
+import abri_data
+
 UNUSED = [
     "assets/javascripts/bundle.*.js",
     "assets/javascripts/lunr",
@@ -26,7 +28,14 @@ UNUSED = [
 
 @event_priority(-200)
 def on_post_build(config):
-    for pattern in UNUSED:
+    patterns = list(UNUSED)
+    # lunr language files: only those of the languages this site is built in.
+    built = set(abri_data.build_languages(config))
+    for path in glob.glob(os.path.join(config.site_dir, "assets/vendor/lunr/lunr.*.min.js")):
+        lang = os.path.basename(path).split(".")[1]
+        if len(lang) == 2 and lang not in built:
+            patterns.append(os.path.relpath(path, config.site_dir))
+    for pattern in patterns:
         for path in glob.glob(os.path.join(config.site_dir, pattern), recursive=True):
             if os.path.isdir(path):
                 shutil.rmtree(path)

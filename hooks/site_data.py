@@ -11,7 +11,11 @@
 from __future__ import annotations
 
 import datetime
+import html
+import os
+import posixpath
 import re
+import shutil
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
@@ -44,6 +48,10 @@ def on_page_markdown(markdown, page, config, files):
         name, arg = match.group("name"), match.group("arg")
         if name == "contacts":
             return _contacts_table(arg, lang, page, markdown, match)
+        if name == "download":
+            return _download_block(config, page, lang)
+        if name == "offline-copy":
+            return _offline_copy_block(config, page, lang)
         raise PluginError(f"{_where(page, markdown, match)}: unknown marker 'abri:{name}'")
 
     return MARKER.sub(replace, markdown)
@@ -51,6 +59,16 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return EXTERNAL_LINK.sub(r'<a href="\1" rel="noopener noreferrer"', html)
+
+
+def on_post_build(config):
+    """Publish the zip made by `make zip` beside the online site (default-language build only)."""
+    archive = abri_data.zip_path(config)
+    if _abri_context(config)["abri_offline"] or abri_data.language_prefix(config) or not archive.exists():
+        return
+    for path in (archive, archive.with_name(archive.name + ".sha256")):
+        if path.exists():
+            shutil.copy(path, os.path.join(config.site_dir, path.name))
 
 
 def on_env(env, config, files):
@@ -137,6 +155,54 @@ def _where(page, markdown, match) -> str:
         if at >= 0:
             line = raw.count("\n", 0, at) + 1
     return f"docs/{page.file.src_uri}:{line}"
+
+
+def _download_block(config, page, lang) -> str:
+    """The zip link with its size and checksum, or why there is none."""
+    ui = abri_data.ui_strings(lang)
+    if _abri_context(config)["abri_offline"]:
+        return f"!!! info \"{ui['download_title']}\"\n    {ui['download_offline_already']}\n"
+    archive = abri_data.zip_path(config)
+    checksum = archive.with_name(archive.name + ".sha256")
+    if not archive.exists() or not checksum.exists():
+        return f"!!! warning \"{ui['download_title']}\"\n    {ui['download_unavailable']}\n"
+    base = page.url if page.url.endswith("/") else posixpath.dirname(page.url) + "/"
+    href = posixpath.relpath(archive.name, base.rstrip("/") or ".")
+    size = ui["size_kb"].replace("{n}", f"{archive.stat().st_size / 1024:.0f}")
+    digest = checksum.read_text(encoding="utf-8").split()[0]
+    link = ui["download_link"].replace("{size}", size)
+    return (
+        f'<p class="abri-download"><a class="md-button md-button--primary" href="{href}" download>{link}</a></p>\n\n'
+        f"{ui['download_checksum']} <code class=\"abri-checksum\">{digest}</code>\n"
+    )
+
+
+def _relative(page, target: str) -> str:
+    """Relative URL from a page to a path of the output (site root relative)."""
+    base = page.url if page.url.endswith("/") else posixpath.dirname(page.url) + "/"
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    return rel + ("/" if (not target or target.endswith("/")) and not rel.endswith("/") else "")
+
+
+def _offline_copy_block(config, page, lang) -> str:
+    """Buttons to keep (or remove) a copy on the phone; hidden without JavaScript or offline."""
+    ui = abri_data.ui_strings(lang)
+    if _abri_context(config)["abri_offline"]:
+        return ""
+    attrs = " ".join(
+        f'data-i18n-{key}="{html.escape(ui["offline_copy_" + key])}"'
+        for key in ("working", "kept", "removed", "failed")
+    )
+    return (
+        f'<div class="abri-offline-copy" data-module="abri-offline-copy" hidden '
+        f'data-root="{_relative(page, "")}" data-lang-root="{_relative(page, abri_data.language_prefix(config))}" '
+        f'data-lang="{lang}" {attrs}>\n'
+        f'<p class="abri-offline-copy__warning"><strong>{html.escape(ui["offline_copy_warning_title"])}</strong> '
+        f'{html.escape(ui["offline_copy_warning"])}</p>\n'
+        f'<p><button type="button" class="md-button md-button--primary" data-action="keep">{html.escape(ui["offline_copy_keep"])}</button>\n'
+        f'<button type="button" class="md-button" data-action="remove" hidden>{html.escape(ui["offline_copy_remove"])}</button></p>\n'
+        f'<p role="status" aria-live="polite"></p>\n</div>\n'
+    )
 
 
 def _contacts_table(group, lang, page, markdown, match) -> str:

@@ -48,10 +48,37 @@ def site_dir() -> Path:
     return _built("site")
 
 
+def make_zip(dist: Path, config: Path = ROOT / "mkdocs.yml") -> Path:
+    """Run scripts/make_zip.py; return the zip path."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_zip.py"), "--config", str(config), "--dist", str(dist)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"make_zip failed:\n{result.stdout}\n{result.stderr}")
+    zips = list(dist.glob("*-offline.zip"))
+    assert len(zips) == 1, zips
+    return zips[0]
+
+
 @pytest.fixture(scope="session")
-def offline_site_dir() -> Path:
-    """The site as put in the zip: offline plugin on, file:// friendly links."""
-    return _built("site-offline", env={"OFFLINE": "true"})
+def offline_zip() -> Path:
+    dist = OUTPUT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    return make_zip(dist)
+
+
+@pytest.fixture(scope="session")
+def offline_site_dir(offline_zip) -> Path:
+    """The zip, unzipped: the guide as a person reads it from a USB key (file://)."""
+    import zipfile
+
+    target = OUTPUT / "unzipped"
+    shutil.rmtree(target, ignore_errors=True)
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    (folder,) = list(target.iterdir())
+    return folder
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Build the offline copy of the guide and pack it as a deterministic zip.
+
+    python scripts/make_zip.py [--config mkdocs.yml] [--dist dist]
+
+Writes dist/<slug>-offline.zip and dist/<slug>-offline.zip.sha256. The same commit always gives
+the same bytes: build dates come from SOURCE_DATE_EPOCH (the commit time), entries are sorted,
+and every entry gets the same timestamp and permissions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+READMES = [ROOT / "data" / "zip" / "LISEZ-MOI.txt", ROOT / "data" / "zip" / "README.txt"]
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def site_slug(config_file: Path) -> str:
+    from mkdocs.config import load_config
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import abri_data
+
+    return abri_data.site_slug(load_config(config_file=str(config_file)))
+
+
+def commit_epoch() -> str:
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return out.stdout.strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
+
+
+def build_offline(config_file: Path, dest: Path) -> None:
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1",
+           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or commit_epoch()}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_file), "-d", str(dest)],
+        cwd=config_file.parent, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"offline build failed:\n{result.stdout}\n{result.stderr}")
+
+
+def write_zip(source: Path, target: Path, top: str) -> None:
+    """Zip `source` under the folder `top`, sorted, fixed timestamps and permissions."""
+    files = sorted(p for p in source.rglob("*") if p.is_file())
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(source).as_posix()}", date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", default="mkdocs.yml", help="MkDocs config file (default: mkdocs.yml)")
+    parser.add_argument("--dist", help="output folder (default: dist/ beside the config file)")
+    args = parser.parse_args(argv)
+
+    config_file = Path(args.config).resolve()
+    dist = Path(args.dist).resolve() if args.dist else config_file.parent / "dist"
+    slug = site_slug(config_file)
+    staging = dist / f"{slug}-offline"
+    if staging.exists():
+        shutil.rmtree(staging)
+    dist.mkdir(parents=True, exist_ok=True)
+    build_offline(config_file, staging)
+    for readme in READMES:
+        shutil.copy(readme, staging / readme.name)
+
+    target = dist / f"{slug}-offline.zip"
+    write_zip(staging, target, f"{slug}-offline")
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    (dist / f"{target.name}.sha256").write_text(f"{digest}  {target.name}\n", encoding="utf-8")
+    size = target.stat().st_size
+    print(f"{target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target}: {size / 1024:.0f} KiB, sha256 {digest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The offline zip: complete, pruned, small, deterministic."""
+
+import hashlib
+import zipfile
+
+from conftest import LANGUAGES, OUTPUT, make_zip
+
+MAX_ZIP_BYTES = 3 * 1024 * 1024
+
+
+def test_zip_has_the_whole_guide_and_instructions(offline_zip):
+    names = zipfile.ZipFile(offline_zip).namelist()
+    top = names[0].split("/")[0]
+    assert top == offline_zip.stem
+    assert f"{top}/index.html" in names, "an index.html at the root opens the default language"
+    assert f"{top}/LISEZ-MOI.txt" in names and f"{top}/README.txt" in names
+    for lang in LANGUAGES[1:]:
+        assert f"{top}/{lang}/index.html" in names
+        assert f"{top}/{lang}/search/index.js" in names
+    assert f"{top}/search/index.js" in names
+    assert f"{top}/nouvel-onglet.html" in names
+
+
+def test_zip_is_pruned_and_small(offline_zip):
+    names = zipfile.ZipFile(offline_zip).namelist()
+    assert not [n for n in names if n.endswith(".map")], "no source maps"
+    lunr = [n.rsplit("/", 1)[1] for n in names if "/assets/vendor/lunr/lunr." in n]
+    languages = {n.split(".")[1] for n in lunr if len(n.split(".")[1]) == 2}
+    assert languages <= set(LANGUAGES), f"only the lunr files of enabled languages: {languages}"
+    assert not [n for n in names if "/assets/javascripts/lunr/" in n or "/workers/" in n]
+    assert offline_zip.stat().st_size < MAX_ZIP_BYTES
+
+
+def test_checksum_file_matches(offline_zip):
+    line = offline_zip.with_name(offline_zip.name + ".sha256").read_text().split()
+    assert line == [hashlib.sha256(offline_zip.read_bytes()).hexdigest(), offline_zip.name]
+
+
+def test_two_builds_of_the_same_commit_give_identical_zips(offline_zip):
+    again = make_zip(OUTPUT / "dist-again")
+    assert again.read_bytes() == offline_zip.read_bytes()
+
+
+def test_entries_are_sorted_with_fixed_dates(offline_zip):
+    infos = zipfile.ZipFile(offline_zip).infolist()
+    names = [i.filename for i in infos]
+    assert names == sorted(names)
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
