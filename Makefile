@@ -43,6 +43,15 @@ test: venv ## Run every test (installs Debian chromium when missing and run as r
 bench: venv ## Print speed and size figures (and write them to dist/bench.json)
 	$(BIN)/python scripts/bench.py --config $(CONFIG)
 
+.PHONY: linkcheck
+linkcheck: venv ## Check every external link live (needs the internet); report in dist/linkcheck.md
+	test -d $(SITE_DIR) || $(MAKE) build
+	$(BIN)/python scripts/linkcheck.py --site $(SITE_DIR)
+
+.PHONY: freshness
+freshness: venv ## List platform entries (6 months) and pages (12 months) overdue for review
+	$(BIN)/python scripts/freshness.py
+
 .PHONY: clean
 clean: ## Remove build outputs
 	rm -rf site dist .cache tests/output
