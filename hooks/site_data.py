@@ -22,8 +22,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import abri_data
+import abri_tools
 
-DATA_FILES = ("platforms", "services", "contacts")
+DATA_FILES = ("platforms", "services", "contacts", "letters")
+EVIDENCE_CSV = "outils/journal-de-preuves.csv"
+CONTENT_MARKER = re.compile(r"<!--\s*abri:(?P<name>letter|evidence-log)(?:\s+(?P<arg>[a-z0-9-]+))?\s*-->")
 MARKER = re.compile(r"<!--\s*abri:(?P<name>[a-z-]+)(?:\s+(?P<arg>[a-z0-9-]+))?\s*-->")
 EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]+)"(?![^>]*\brel=)')
 
@@ -52,17 +55,32 @@ def on_page_markdown(markdown, page, config, files):
             return _download_block(config, page, lang)
         if name == "offline-copy":
             return _offline_copy_block(config, page, lang)
+        if name in ("letter", "evidence-log"):
+            return match.group(0)  # rendered as HTML in on_page_content
         raise PluginError(f"{_where(page, markdown, match)}: unknown marker 'abri:{name}'")
 
     return MARKER.sub(replace, markdown)
 
 
 def on_page_content(html, page, config, files):
+    lang = _lang(config)
+
+    def replace(match):
+        if match.group("name") == "letter":
+            return abri_tools.letter(config, match.group("arg"), lang, f"docs/{page.file.src_uri}")
+        return abri_tools.evidence_log(config, lang, _relative(page, abri_data.language_prefix(config) + EVIDENCE_CSV))
+
+    html = CONTENT_MARKER.sub(replace, html)
     return EXTERNAL_LINK.sub(r'<a href="\1" rel="noopener noreferrer"', html)
 
 
 def on_post_build(config):
-    """Publish the zip made by `make zip` beside the online site (default-language build only)."""
+    """Write the evidence-log CSV template of this language; publish the zip made by `make zip`
+    beside the online site (default-language build only)."""
+    csv_path = os.path.join(config.site_dir, abri_data.language_prefix(config), EVIDENCE_CSV)
+    os.makedirs(os.path.dirname(csv_path), exist_ok=True)
+    with open(csv_path, "w", encoding="utf-8", newline="") as f:
+        f.write(abri_tools.evidence_csv(_lang(config)))
     archive = abri_data.zip_path(config)
     if _abri_context(config)["abri_offline"] or abri_data.language_prefix(config) or not archive.exists():
         return
