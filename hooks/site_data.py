@@ -28,6 +28,7 @@ DATA_FILES = ("platforms", "services", "contacts", "letters")
 EVIDENCE_CSV = "outils/journal-de-preuves.csv"
 CONTENT_MARKER = re.compile(r"<!--\s*abri:(?P<name>letter|evidence-log)(?:\s+(?P<arg>[a-z0-9-]+))?\s*-->")
 MARKER = re.compile(r"<!--\s*abri:(?P<name>[a-z-]+)(?:\s+(?P<arg>[a-z0-9-]+))?\s*-->")
+LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]+)"(?![^>]*\brel=)')
 
 
@@ -50,7 +51,7 @@ def on_page_markdown(markdown, page, config, files):
     def replace(match):
         name, arg = match.group("name"), match.group("arg")
         if name == "contacts":
-            return _contacts_table(arg, lang, page, markdown, match)
+            return _contacts_table(arg, lang, page, markdown, match, config)
         if name == "download":
             return _download_block(config, page, lang)
         if name == "offline-copy":
@@ -59,7 +60,8 @@ def on_page_markdown(markdown, page, config, files):
             return match.group(0)  # rendered as HTML in on_page_content
         raise PluginError(f"{_where(page, markdown, match)}: unknown marker 'abri:{name}'")
 
-    return MARKER.sub(replace, markdown)
+    markdown = MARKER.sub(replace, markdown)
+    return _unlink_disabled_modules(markdown, page, config)
 
 
 def on_page_content(html, page, config, files):
@@ -116,6 +118,41 @@ def _lang(config) -> str:
     return abri_data.build_language(config)
 
 
+def _unlink_disabled_modules(markdown, page, config) -> str:
+    """Links into modules an association left out become plain text (no dead link)."""
+    disabled = config.extra.get("abri_disabled_modules") or []
+    if not disabled:
+        return markdown
+    folder = posixpath.dirname(page.file.src_uri.split("/", 1)[1] if "/" in page.file.src_uri else "")
+
+    def unlink(match):
+        target = match.group(2).split("#")[0]
+        if target.startswith(("http:", "https:", "mailto:", "tel:", "sms:")) or not target.endswith(".md"):
+            return match.group(0)
+        resolved = posixpath.normpath(posixpath.join(folder, target))
+        return match.group(1) if resolved.split("/")[0] in disabled else match.group(0)
+
+    return LINK.sub(unlink, markdown)
+
+
+def _association(config, lang) -> dict | None:
+    """The association's contact block, texts picked for the page's language."""
+    info = (config.extra.get("abri") or {}).get("association")
+    if not info:
+        return None
+    out = dict(info)
+    for key in ("hours", "about"):
+        if key in info:
+            out[key] = abri_data.text(info[key], lang)[0]
+    if "helpline" in info:
+        helpline = dict(info["helpline"])
+        for key in ("name", "for", "hours"):
+            if key in helpline:
+                helpline[key] = abri_data.text(helpline[key], lang)[0]
+        out["helpline"] = helpline
+    return out
+
+
 def _abri_context(config) -> dict:
     lang = _lang(config)
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
@@ -125,6 +162,7 @@ def _abri_context(config) -> dict:
         "ui": abri_data.ui_strings(lang),
         "abri": config.extra.get("abri", {}),
         "abri_lang": lang,
+        "abri_association": _association(config, lang),
         # Folder of this language in the output ("" or "en/"): prefix of per-language files.
         "abri_prefix": abri_data.language_prefix(config),
         "abri_csp": abri_data.content_security_policy(),
@@ -223,7 +261,7 @@ def _offline_copy_block(config, page, lang) -> str:
     )
 
 
-def _contacts_table(group, lang, page, markdown, match) -> str:
+def _contacts_table(group, lang, page, markdown, match, config) -> str:
     contacts = [c for c in abri_data.load("contacts")["contacts"] if group in c["groups"]]
     if not contacts:
         raise PluginError(f"{_where(page, markdown, match)}: no contact in group '{group}' (data/contacts.yml)")
@@ -232,6 +270,14 @@ def _contacts_table(group, lang, page, markdown, match) -> str:
         f"| {ui['contacts_number']} | {ui['contacts_service']} | {ui['contacts_when']} | {ui['contacts_hours']} |",
         "| --- | --- | --- | --- |",
     ]
+    association = _association(config, lang)
+    if association and association.get("helpline") and group in ("urgence", "ecoute"):
+        line = association["helpline"]
+        number = line["number"]
+        rows.append(
+            f"| **[{number}](tel:{number.replace(' ', '')})** | {line['name']} ({association['name']}) "
+            f"| {line.get('for', '')} | {line.get('hours', '')} |"
+        )
     for c in contacts:
         name = _text(c["name"], lang)
         if c.get("url"):
