@@ -52,6 +52,10 @@ linkcheck: venv ## Check every external link live (needs the internet); report i
 freshness: venv ## List platform entries (6 months) and pages (12 months) overdue for review
 	$(BIN)/python scripts/freshness.py
 
+.PHONY: i18n-report
+i18n-report: venv ## Per language: pages translated, missing, outdated; missing UI strings
+	$(BIN)/python scripts/i18n_report.py
+
 .PHONY: clean
 clean: ## Remove build outputs
 	rm -rf site dist .cache tests/output
