@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import html
 import os
 import posixpath
@@ -106,6 +107,7 @@ def on_template_context(context, template_name, config):
 def on_page_context(context, page, config, nav):
     _same_page_alternates(config, page)
     context.update(_abri_context(config))
+    context["abri_outdated_french"] = _outdated_translation(config, page)
     context["abri_alternates"] = _absolute_alternates(config)
     return context
 
@@ -133,6 +135,23 @@ def _unlink_disabled_modules(markdown, page, config) -> str:
         return match.group(1) if resolved.split("/")[0] in disabled else match.group(0)
 
     return LINK.sub(unlink, markdown)
+
+
+def _outdated_translation(config, page) -> str | None:
+    """Link to the French page when this translation was made from an older French text."""
+    recorded = page.meta.get("translation_of")
+    lang = _lang(config)
+    if not recorded or lang == abri_data.DEFAULT_LANGUAGE or getattr(page.file, "locale", lang) != lang:
+        return None
+    src = page.file.src_uri.split("/", 1)[1]
+    french = os.path.join(config.docs_dir, abri_data.DEFAULT_LANGUAGE, src)
+    if not os.path.exists(french):
+        return None
+    with open(french, "rb") as f:
+        current = hashlib.sha256(f.read()).hexdigest()[:12]
+    if current == str(recorded):
+        return None
+    return next((alt["link"] for alt in config.extra.get("alternate") or [] if alt.get("lang") == abri_data.DEFAULT_LANGUAGE), None)
 
 
 def _association(config, lang) -> dict | None:

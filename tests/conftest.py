@@ -22,7 +22,23 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-LANGUAGES = ["fr", "en"]
+def _languages() -> list[str]:
+    """The built languages of mkdocs.yml, default first."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            langs = plugin["i18n"]["languages"]
+            return [l["locale"] for l in sorted(langs, key=lambda l: not l.get("default")) if l.get("build", True)]
+    return ["fr"]
+
+
+LANGUAGES = _languages()
 
 
 def build_site(dest: Path, *, config: str = "mkdocs.yml", env: dict | None = None, cwd: Path = ROOT):
