@@ -89,7 +89,7 @@ def browser_figures(site: Path, langs: list[str], rows: list) -> None:
 
     from conftest import CHROMIUM, CHROMIUM_ARGS, serve
 
-    server, base = serve(site)
+    server, base = serve(site, gzip=True)
     try:
         with sync_playwright() as p:
             for lang in langs:
@@ -159,7 +159,7 @@ def lighthouse_figures(site: Path, langs: list[str], rows: list) -> None:
         return
     from conftest import serve
 
-    server, base = serve(site)
+    server, base = serve(site, gzip=True)
     try:
         for lang in [langs[0]] + [l for l in langs if l == "ar"]:
             prefix = "" if lang == langs[0] else f"{lang}/"
