@@ -31,19 +31,12 @@ LINK_FIELDS = [
 # ---------------------------------------------------------------------------------------------
 
 @event_priority(50)
-def on_config(config):
-    """Validate the data and list every platform page in the navigation, after the index."""
-    platforms = _platforms()
-    pages = [f"{MODULE}/{p['id']}.md" for p in sorted(platforms, key=lambda p: p["name"].lower())]
-    section = _find_section(config.nav or [], INDEX)
-    if section is not None and not any(isinstance(i, str) and i.startswith(f"{MODULE}/") and i != INDEX for i in section):
-        section.extend(pages)
-    return config
-
-
-@event_priority(50)
 def on_pre_build(config):
-    """Write the pages of every language; remove pages of platforms no longer in the data."""
+    """Write the pages of every language; remove pages of platforms no longer in the data.
+
+    The platform pages stay out of the navigation (the index page lists them all): 34 more
+    entries in every page's navigation would weigh on every page of the site.
+    """
     env = _template_env()
     platforms = sorted(_platforms(), key=lambda p: p["name"].lower())
     for lang in _languages(config):
@@ -79,21 +72,6 @@ def _languages(config) -> list[str]:
     if i18n is None:
         return [config.theme.get("language", abri_data.DEFAULT_LANGUAGE)]
     return [lang.locale for lang in i18n.config.languages if lang.build]
-
-
-def _find_section(items, target):
-    """Return the nav list that contains `target` (a page path), searching nested sections."""
-    for item in items:
-        if item == target:
-            return items
-        children = None
-        if isinstance(item, dict):
-            children = next(iter(item.values()))
-        if isinstance(children, list):
-            found = _find_section(children, target)
-            if found is not None:
-                return found
-    return None
 
 
 def _localise(platform: dict, lang: str) -> dict:

@@ -52,6 +52,7 @@ def test_search_and_language_switch_stay_on_the_site(guarded_page, base_url):
     page.click("label.abri-search-open")
     page.fill(".abri-search input[name=q]", "plainte")
     page.wait_for_selector(".md-search-result__list li", state="attached")
+    page.keyboard.press("Escape")
     page.click(".abri-lang > summary")
     page.click(".abri-lang__list a[hreflang=en]")
     page.wait_for_url(base_url + "en/preuves/")

@@ -1,0 +1,83 @@
+"""Search as a person uses it, in Chromium through the real search box: the query set of each
+language finds the right page (hit@3), over http and from file://, and nothing of search is
+downloaded before the reader opens the search box."""
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, ROOT, output_path
+
+pytestmark = pytest.mark.browser
+
+HIT_AT_3 = 0.95
+
+
+def _queries(lang):
+    path = ROOT / "tests" / "search" / f"queries.{lang}.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"] if path.exists() else []
+
+
+def _run_through_the_box(page, query):
+    box = page.locator(".abri-search input[name=q]")
+    box.fill("")
+    box.fill(query)
+    page.wait_for_function(
+        "q => document.querySelector('.abri-search input[name=q]').value === q && /\\d|Aucun|No |Ningún|لا توجد/.test(document.querySelector('.md-search-result__meta').textContent)",
+        arg=query,
+    )
+    urls = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.href)")
+    pages = []
+    for url in urls:
+        page_url = url.split("#")[0]
+        if page_url not in pages:
+            pages.append(page_url)
+    return pages
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_query_set_finds_the_right_page(page, base_url, offline_site_dir, lang, where):
+    queries = _queries(lang)
+    if not queries:
+        pytest.fail(f"tests/search/queries.{lang}.yml is missing")
+    if where == "http":
+        root = base_url + ("" if lang == "fr" else f"{lang}/")
+        page.goto(root)
+
+        def expected(path):
+            return root + path
+    else:
+        page.goto(output_path(offline_site_dir, lang, "index.md", directory_urls=False).as_uri())
+        lang_root = offline_site_dir if lang == "fr" else offline_site_dir / lang
+
+        def expected(path):
+            return (lang_root / (path + "index.html" if path.endswith("/") or not path else path)).as_uri()
+    page.click("label.abri-search-open")
+    misses = []
+    for item in queries:
+        pages = _run_through_the_box(page, item["q"])
+        if expected(item["expect"]) not in pages[:3]:
+            misses.append(f"{item['q']!r}: expected {item['expect']}, got {[p.rsplit('/', 3)[-3:] for p in pages[:3]]}")
+    rate = 1 - len(misses) / len(queries)
+    assert rate >= HIT_AT_3, f"hit@3 {rate:.0%} ({lang}, {where}):\n" + "\n".join(misses)
+
+
+def test_nothing_of_search_loads_before_the_search_box_is_used(guarded_page, base_url):
+    page = guarded_page
+    page.goto(base_url + "preuves/")
+    page.wait_for_load_state("networkidle")
+    search_files = lambda: [u for u in page.requests if "lunr" in u or "search/index.js" in u]
+    assert search_files() == [], "first visit stays light"
+    page.focus(".abri-search input[name=q]") if page.locator(".abri-search input[name=q]").is_visible() else page.click("label.abri-search-open")
+    page.wait_for_function("() => !!window.__abriSearch")
+    loaded = search_files()
+    assert any("lunr.min.js" in u for u in loaded) and any("search/index.js" in u for u in loaded)
+
+
+def test_accents_plurals_and_synonyms(page, base_url):
+    page.goto(base_url)
+    page.click("label.abri-search-open")
+    for typed, expected in (("harcelement", "harcèlement"), ("conseils", "conseil")):
+        pages = _run_through_the_box(page, typed)
+        assert pages, f"{typed!r} finds something"
+    assert _run_through_the_box(page, "huissier")[:3], "synonym: huissier → commissaire de justice"
