@@ -120,9 +120,9 @@ def test_unknown_module_fails_with_the_list_of_modules(broken):
 def test_language_without_content_fails(broken):
     main = broken / "mkdocs.yml"
     text = main.read_text(encoding="utf-8")
-    main.write_text(text.replace("        - locale: en\n", "        - locale: es\n          name: Español\n          build: true\n        - locale: en\n", 1), encoding="utf-8")
-    out = _fails(broken, ("languages: [fr, en]", "languages: [fr, es]"))
-    assert "'es' has no content (docs/es/index.md is missing)" in out, out
+    main.write_text(text.replace("        - locale: en\n", "        - locale: it\n          name: Italiano\n          build: true\n        - locale: en\n", 1), encoding="utf-8")
+    out = _fails(broken, ("languages: [fr, en]", "languages: [fr, it]"))
+    assert "'it' has no content (docs/it/index.md is missing)" in out, out
 
 
 def test_unknown_option_fails_naming_it(broken):

@@ -42,7 +42,7 @@ def test_pages_carry_their_language_and_direction(site_dir):
     for lang in LANGUAGES:
         html = _soup(output_path(site_dir, lang, "index.md")).find("html")
         assert html["lang"] == lang
-        assert _soup(output_path(site_dir, lang, "index.md")).body["dir"] == "ltr"
+        assert _soup(output_path(site_dir, lang, "index.md")).body["dir"] == ("rtl" if lang == "ar" else "ltr")
 
 
 def test_untranslated_page_is_french_under_a_banner_in_the_readers_language(site_dir):

@@ -62,7 +62,7 @@ def test_search_and_language_switch_stay_on_the_site(guarded_page, base_url):
 
 def test_no_trace_after_a_full_visit(guarded_page, base_url, context):
     page = guarded_page
-    context.route(re.compile(r"^https://meteofrance\.com/.*"), lambda r: r.fulfill(status=200, body="dehors"))
+    context.route(re.compile(r"^https://(meteofrance\.com|www\.bbc\.com)/.*"), lambda r: r.fulfill(status=200, body="dehors"))
     page.goto(base_url)
     page.goto(base_url + "porter-plainte/")
     page.click("label.abri-search-open")
