@@ -317,5 +317,5 @@ def _contacts_table(group, lang, page, markdown, match, config) -> str:
 def _text(value, lang):
     text, text_lang = abri_data.text(value, lang)
     if text and text_lang != lang:
-        return f'<span lang="{text_lang}">{text}</span>'
+        return f'<span lang="{text_lang}" dir="ltr">{text}</span>'
     return text
