@@ -28,7 +28,8 @@ def letter(config, letter_id: str, lang: str, where: str) -> str:
     for field in item["fields"]:
         label, _ = abri_data.text(field["label"], lang)
         fields.append({**field, "label": label})
-    labels = {f["id"]: f["label"] for f in fields}
+    # Blanks and placeholders in the letter's own language (a French letter stays all French).
+    labels = {f["id"]: abri_data.text(f["label"], body_lang)[0] for f in item["fields"]}
     unknown = set(PLACEHOLDER.findall(body)) - set(labels)
     if unknown:
         raise abri_data.DataError(f"data/letters.yml: letter '{letter_id}' uses undeclared fields {sorted(unknown)}")
