@@ -44,7 +44,12 @@ def on_page_content(html, page, config, files):
     prefix = abri_data.language_prefix(config)
     url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
     page_title = page.meta.get("title") or page.title or ""
-    for anchor, title, text in extractor.sections:
+    sections = extractor.sections
+    if _is_platform_page(url):
+        # Platform pages share the same headings: one document each (its name as title),
+        # so that "faux profil" finds the guide's page and "instagram" finds Instagram's.
+        sections = [("", page_title, " ".join(f"{t} {x}" for _, t, x in sections))]
+    for anchor, title, text in sections:
         location = url + (f"#{anchor}" if anchor else "")
         _docs.setdefault(lang, []).append({
             "u": location,
@@ -72,6 +77,11 @@ def on_post_build(config):
 
 def _lang(config) -> str:
     return abri_data.build_language(config)
+
+
+def _is_platform_page(url: str) -> bool:
+    parts = url.strip("/").split("/")
+    return len(parts) >= 3 and parts[0] == "signaler" and parts[1] == "plateformes" and parts[2] not in ("", "index.html")
 
 
 def _synonyms(lang: str) -> dict:

@@ -102,7 +102,8 @@
       this.metadataWhitelist = [];
       for (var i = 0; i < data.docs.length; i++) {
         var d = data.docs[i];
-        this.add({ i: String(i), t: d.t, p: d.p, x: d.x });
+        // The top of a page (no section anchor) answers general queries best.
+        this.add({ i: String(i), t: d.t, p: d.p, x: d.x }, { boost: d.u.indexOf("#") === -1 ? 1.6 : 1 });
       }
     });
     var synonyms = {};
@@ -119,9 +120,12 @@
     var folded = fold(query).replace(/[^\p{L}\p{N}'’\s-]/gu, " ").replace(/['’]/g, " ");
     var typed = folded.split(/[\s-]+/).filter(function (w) { return w.length > 1; });
     var extra = [];
-    // Synonym keys may be phrases ("adresse publiee"): match them against the whole query.
+    // Synonym keys may be phrases ("adresse publiee"): match them against the whole query,
+    // also with a final plural "s" dropped ("screenshots" uses the entry of "screenshot").
+    var padded = " " + typed.join(" ") + " ";
+    var singular = " " + typed.map(function (w) { return w.length > 3 ? w.replace(/s$/, "") : w; }).join(" ") + " ";
     Object.keys(engine.synonyms).forEach(function (key) {
-      var hit = (" " + typed.join(" ") + " ").indexOf(" " + key + " ") !== -1;
+      var hit = padded.indexOf(" " + key + " ") !== -1 || singular.indexOf(" " + key + " ") !== -1;
       if (hit) {
         engine.synonyms[key].forEach(function (s) {
           fold(s).split(/[\s-]+/).forEach(function (w) { if (w.length > 1) extra.push(w); });
