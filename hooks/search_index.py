@@ -63,7 +63,7 @@ def on_page_content(html, page, config, files):
 @event_priority(-50)
 def on_post_build(config):
     lang = _lang(config)
-    payload = {"lang": lang, "docs": _docs.get(lang, []), "synonyms": _synonyms(lang)}
+    payload = {"lang": lang, "docs": _docs.get(lang, []), "synonyms": _synonyms(lang), "stop": _stopwords(lang)}
     out_dir = os.path.join(config.site_dir, abri_data.language_prefix(config), "search")
     os.makedirs(out_dir, exist_ok=True)
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -82,6 +82,12 @@ def _lang(config) -> str:
 def _is_platform_page(url: str) -> bool:
     parts = url.strip("/").split("/")
     return len(parts) >= 3 and parts[0] == "signaler" and parts[1] == "plateformes" and parts[2] not in ("", "index.html")
+
+
+def _stopwords(lang: str) -> list[str]:
+    """data/search/stopwords.<lang>.yml: question words that say nothing about the page wanted."""
+    path = abri_data.DATA_DIR / "search" / f"stopwords.{lang}.yml"
+    return [str(w).lower() for w in (yaml.safe_load(path.read_text(encoding="utf-8")) or [])] if path.exists() else []
 
 
 def _synonyms(lang: str) -> dict:

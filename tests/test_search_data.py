@@ -19,6 +19,12 @@ def test_synonyms_are_a_mapping_of_words_to_lists(path: Path):
         assert isinstance(words, list) and words and all(isinstance(w, str) and w for w in words), f"{path.name}: {key}"
 
 
+@pytest.mark.parametrize("path", sorted((ROOT / "data" / "search").glob("stopwords.*.yml")), ids=lambda p: p.name)
+def test_stopwords_are_a_list_of_words(path: Path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, list) and all(isinstance(w, str) and w for w in data), path
+
+
 def test_every_language_has_synonyms_and_a_query_set():
     for lang in LANGUAGES:
         assert (ROOT / "data" / "search" / f"synonyms.{lang}.yml").is_file(), lang

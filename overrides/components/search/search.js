@@ -108,7 +108,7 @@
     });
     var synonyms = {};
     Object.keys(data.synonyms || {}).forEach(function (key) { synonyms[fold(key)] = data.synonyms[key]; });
-    return { lunr: lunr, index: index, docs: data.docs, synonyms: synonyms };
+    return { lunr: lunr, index: index, docs: data.docs, synonyms: synonyms, stop: (data.stop || []).map(fold) };
   }
 
   /**
@@ -119,6 +119,12 @@
   function expand(query) {
     var folded = fold(query).replace(/[^\p{L}\p{N}'’\s-]/gu, " ").replace(/['’]/g, " ");
     var typed = folded.split(/[\s-]+/).filter(function (w) { return w.length > 1; });
+    // Drop question and filler words ("comment", "ma", "the") unless nothing else is left.
+    var stop = (engine.lunr[lang] && engine.lunr[lang].stopWordFilter) || engine.lunr.stopWordFilter;
+    var meaningful = typed.filter(function (w) {
+      return engine.stop.indexOf(w) === -1 && stop(new engine.lunr.Token(w, {})) !== undefined;
+    });
+    if (meaningful.length) typed = meaningful;
     var extra = [];
     // Synonym keys may be phrases ("adresse publiee"): match them against the whole query,
     // also with a final plural "s" dropped ("screenshots" uses the entry of "screenshot").
