@@ -127,6 +127,15 @@ def test_no_dead_end(path):
 
 
 @pytest.mark.parametrize("path", PAGES, ids=_id)
+def test_no_anchor_links_to_other_pages(path):
+    # Heading ids differ per language: a French page shown untranslated in another language
+    # would point to an anchor that does not exist in the translated target.
+    _, body = _split(path)
+    anchored = re.findall(r"\]\((?!https?:)[^)#]+\.md#[^)]+\)", body)
+    assert not anchored, f"{_id(path)}: link to a heading of another page: {anchored}"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=_id)
 def test_no_victim_blaming(path):
     _, body = _split(path)
     for phrase in ("vous auriez dû", "c'est de votre faute", "vous n'auriez pas dû", "you should have"):
