@@ -54,8 +54,13 @@
    * @returns {string}
    */
   function fold(word) {
-    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u064b-\u065f\u0670]/g, "")
-      .replace(/[œ]/g, "oe").replace(/[æ]/g, "ae").toLowerCase();
+    var lower = word.toLowerCase();
+    if (/[\u0600-\u06ff]/.test(lower)) {
+      // Arabic: drop short vowels and tatweel, unify the forms of alef; letters with hamza
+      // stay as they are (decomposing them would change the letter).
+      return lower.replace(/[\u064b-\u0652\u0670\u0640]/g, "").replace(/[\u0622\u0623\u0625]/g, "\u0627");
+    }
+    return lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
   }
 
   /** Load lunr, the stemmer and the index once; build the engine. */
@@ -93,8 +98,11 @@
     lunr.Pipeline.registerFunction(foldToken, "abriFold");
     var index = lunr(function () {
       if (lang !== "en" && lunr[lang]) this.use(lunr[lang]);
-      this.pipeline.add(foldToken);
-      this.searchPipeline.add(foldToken);
+      // Fold before stemming, in the index and in queries alike, so that "difamacion" and
+      // "difamación" give the same stem.
+      var stemmer = lang !== "en" && lunr[lang] ? lunr[lang].stemmer : lunr.stemmer;
+      this.pipeline.before(stemmer, foldToken);
+      this.searchPipeline.before(stemmer, foldToken);
       this.ref("i");
       this.field("t", { boost: 10 });
       this.field("p", { boost: 4 });
