@@ -303,9 +303,11 @@ def _contacts_table(group, lang, page, markdown, match, config) -> str:
             name = f"[{name}]({c['url']})"
         number = c.get("number", "")
         if number:
-            number = f"**[{number}](tel:{number.replace(' ', '')})**"
+            # A no-break space keeps "116 006" in order inside right-to-left text.
+            shown = number.replace(" ", "\u00a0")
+            number = f"**[{shown}](tel:{number.replace(' ', '')})**"
             if c.get("sms"):
-                number = f"**[{c['number']}](sms:{c['number'].replace(' ', '')})** ({ui['contacts_sms']})"
+                number = f"**[{shown}](sms:{c['number'].replace(' ', '')})** ({ui['contacts_sms']})"
         hours = _text(c.get("hours"), lang) or ""
         cost = _text(c.get("cost"), lang)
         if cost:
