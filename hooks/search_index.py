@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from xml.sax.saxutils import escape
 from html.parser import HTMLParser
 
 import yaml
@@ -20,6 +21,7 @@ import abri_data
 HEADINGS = {"h1", "h2", "h3"}
 SKIPPED = {"script", "style", "nav"}
 _docs: dict[str, list[dict]] = {}
+_pages: dict[str, list[str]] = {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -28,9 +30,11 @@ _docs: dict[str, list[dict]] = {}
 
 def on_pre_build(config):
     _docs[_lang(config)] = []
+    _pages[_lang(config)] = []
 
 
 def on_page_content(html, page, config, files):
+    _pages.setdefault(_lang(config), []).append(page.url)
     if page.meta.get("search", {}).get("exclude"):
         return html
     # An untranslated page (built from the French file) stays out of another language's index:
@@ -69,6 +73,19 @@ def on_post_build(config):
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     with open(os.path.join(out_dir, "index.js"), "w", encoding="utf-8") as f:
         f.write(f"window.__abriSearch={body};\n")
+    _write_sitemap(config)
+
+
+def _write_sitemap(config):
+    """A sitemap per language folder (the default language's is written by mkdocs-static-i18n)."""
+    prefix = abri_data.language_prefix(config)
+    if not prefix or not config.site_url:
+        return
+    site = config.site_url.rstrip("/") + "/"
+    urls = "".join(f"<url><loc>{escape(site + url)}</loc></url>" for url in sorted(set(_pages.get(_lang(config), []))))
+    xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n'
+    with open(os.path.join(config.site_dir, prefix, "sitemap.xml"), "w", encoding="utf-8") as f:
+        f.write(xml)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -230,6 +230,8 @@ def guarded_page(context):
     page.set_default_timeout(10_000)
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
+    page.failed_responses = []
+    page.on("response", lambda r: page.failed_responses.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.console_errors = []
     page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda err: page.console_errors.append(str(err)))

@@ -90,3 +90,22 @@ def test_every_page_shows_sources_and_review_date(site_dir):
         meta = soup.select_one(".abri-page-meta")
         assert meta is not None, src
         assert meta.select_one("time[datetime]") is not None, src
+
+
+def test_every_page_has_a_meta_description_and_absolute_hreflang(site_dir):
+    from conftest import site_pages
+
+    for rel in site_pages(site_dir):
+        soup = _soup(site_dir / (rel + "index.html" if rel.endswith("/") or rel == "" else rel))
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description and len(description["content"].strip()) > 20, rel
+        alternates = soup.select("link[rel=alternate][hreflang]")
+        assert {a["hreflang"] for a in alternates} == set(LANGUAGES), rel
+        assert all(a["href"].startswith(("http://", "https://")) for a in alternates), rel
+
+
+def test_a_sitemap_per_language(site_dir):
+    assert (site_dir / "sitemap.xml").is_file()
+    for lang in LANGUAGES[1:]:
+        sitemap = (site_dir / lang / "sitemap.xml").read_text(encoding="utf-8")
+        assert f"/{lang}/preuves/" in sitemap

@@ -32,6 +32,7 @@ def test_no_request_leaves_the_site_and_no_csp_violation_on_any_page(guarded_pag
         violations = page.evaluate("window.__cspViolations")
         assert violations == [], f"{rel}: CSP violations {violations}"
     assert _foreign(page.requests, base_url) == []
+    assert page.failed_responses == [], "every same-site request answers 200"
     assert page.console_errors == []
 
 

@@ -246,9 +246,12 @@
       input.blur();
     }
   });
-  // Labels that act as buttons (menu, search) answer Enter and Space too.
-  var buttons = document.querySelectorAll("label[role=button]");
+  // The labels that open the menu and the search act as buttons: reachable with Tab, and
+  // Enter or Space opens them (without JavaScript they still work by tap or click).
+  var buttons = document.querySelectorAll("label.md-header__button[for], label.md-search__icon[for]");
   for (var i = 0; i < buttons.length; i++) {
+    buttons[i].setAttribute("role", "button");
+    buttons[i].setAttribute("tabindex", "0");
     buttons[i].addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
