@@ -235,12 +235,14 @@ def _where(page, markdown, match) -> str:
 def _download_block(config, page, lang) -> str:
     """The zip link with its size and checksum, or why there is none."""
     ui = abri_data.ui_strings(lang)
+    printable = _relative(page, abri_data.language_prefix(config) + "guide-complet.html")
+    print_link = f'\n<p class="abri-print-link"><a href="{printable}">{html.escape(ui["print_guide_link"])}</a></p>\n'
     if _abri_context(config)["abri_offline"]:
-        return f"!!! info \"{ui['download_title']}\"\n    {ui['download_offline_already']}\n"
+        return f"!!! info \"{ui['download_title']}\"\n    {ui['download_offline_already']}\n" + print_link
     archive = abri_data.zip_path(config)
     checksum = archive.with_name(archive.name + ".sha256")
     if not archive.exists() or not checksum.exists():
-        return f"!!! warning \"{ui['download_title']}\"\n    {ui['download_unavailable']}\n"
+        return f"!!! warning \"{ui['download_title']}\"\n    {ui['download_unavailable']}\n" + print_link
     base = page.url if page.url.endswith("/") else posixpath.dirname(page.url) + "/"
     href = posixpath.relpath(archive.name, base.rstrip("/") or ".")
     size = ui["size_kb"].replace("{n}", f"{archive.stat().st_size / 1024:.0f}")
@@ -248,7 +250,7 @@ def _download_block(config, page, lang) -> str:
     link = ui["download_link"].replace("{size}", size)
     return (
         f'<p class="abri-download"><a class="md-button md-button--primary" href="{href}" download>{link}</a></p>\n\n'
-        f"{ui['download_checksum']} <code class=\"abri-checksum\">{digest}</code>\n"
+        f"{ui['download_checksum']} <code class=\"abri-checksum\">{digest}</code>\n" + print_link
     )
 
 

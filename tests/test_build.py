@@ -109,3 +109,17 @@ def test_a_sitemap_per_language(site_dir):
     for lang in LANGUAGES[1:]:
         sitemap = (site_dir / lang / "sitemap.xml").read_text(encoding="utf-8")
         assert f"/{lang}/preuves/" in sitemap
+
+
+def test_whole_guide_printable_per_language_in_navigation_order(site_dir):
+    for lang in LANGUAGES:
+        path = site_dir / ("" if lang == "fr" else lang) / "guide-complet.html"
+        soup = _soup(path)
+        assert soup.find("html")["lang"] == lang
+        sections = soup.select(".abri-print-guide__page")
+        assert len(sections) == len(nav_pages()), lang
+        first_titles = [s.find("h1").get_text(strip=True) for s in sections[:2]]
+        home = _soup(output_path(site_dir, lang, nav_pages()[0])).select_one("article h1").get_text(strip=True)
+        assert first_titles[0] == home, lang
+        internal = [a["href"] for a in soup.select("main a[href]") if not a["href"].startswith(("http", "mailto:", "tel:", "sms:"))]
+        assert internal == [], f"{lang}: internal links left in the printable guide: {internal[:5]}"

@@ -1,0 +1,56 @@
+"""Build hook: the whole guide of one language as a single printable page.
+
+Writes `<lang folder>/guide-complet.html`: every page of the navigation, in navigation order,
+one after the other, with page breaks between them (template:
+overrides/components/print-guide/print-guide.html). Links to other pages of the guide become
+plain text; the addresses of external links are printed after them (print CSS).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+
+from mkdocs.plugins import event_priority
+
+import abri_data
+
+OUTPUT = "guide-complet.html"
+INTERNAL_LINK = re.compile(r'<a\b(?![^>]*\bhref="(?:https?:|mailto:|tel:|sms:))[^>]*>(.*?)</a>', re.DOTALL)
+_order: dict[str, list[str]] = {}
+_pages: dict[str, dict[str, tuple[str, str]]] = {}
+
+
+def on_nav(nav, config, files):
+    _order[abri_data.build_language(config)] = [page.url for page in nav.pages]
+    return nav
+
+
+def on_page_content(html, page, config, files):
+    body = INTERNAL_LINK.sub(r"\1", html)
+    _pages.setdefault(abri_data.build_language(config), {})[page.url] = (page.title or "", body)
+    return html
+
+
+@event_priority(-40)
+def on_post_build(config):
+    lang = abri_data.build_language(config)
+    pages = _pages.get(lang, {})
+    sections = [{"title": pages[url][0], "html": pages[url][1]} for url in _order.get(lang, []) if url in pages]
+    prefix = abri_data.language_prefix(config)
+    root = posixpath.relpath(".", prefix.rstrip("/") or ".") + "/" if prefix else ""
+    stylesheets = sorted(
+        posixpath.join("assets/stylesheets", name)
+        for name in os.listdir(os.path.join(config.site_dir, "assets", "stylesheets"))
+        if name.startswith("main.") and name.endswith(".css")
+    ) + list(config.extra_css)
+    template = config.theme.get_env().get_template("components/print-guide/print-guide.html")
+    html = template.render(
+        sections=sections, lang=lang, root=root, config=config, stylesheets=stylesheets,
+        direction="rtl" if lang == "ar" else "ltr",
+        ui=abri_data.ui_strings(lang), csp=abri_data.content_security_policy(),
+    )
+    with open(os.path.join(config.site_dir, prefix, OUTPUT), "w", encoding="utf-8") as f:
+        f.write(html)
+    _pages[lang] = {}
