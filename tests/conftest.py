@@ -204,11 +204,12 @@ def output_path(site: Path, lang: str, src: str, directory_urls: bool = True) ->
 
 
 def site_pages(site: Path) -> list[str]:
-    """Relative URLs of every content page of a built site (404 and the neutral exit page excluded)."""
+    """Relative URLs of every content page of a built site (404, the neutral exit page and the
+    printable whole guide excluded: they have tests of their own)."""
     pages = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        if rel.endswith("404.html") or rel == "nouvel-onglet.html":
+        if rel.endswith(("404.html", "guide-complet.html")) or rel == "nouvel-onglet.html":
             continue
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages

@@ -121,5 +121,6 @@ def test_whole_guide_printable_per_language_in_navigation_order(site_dir):
         first_titles = [s.find("h1").get_text(strip=True) for s in sections[:2]]
         home = _soup(output_path(site_dir, lang, nav_pages()[0])).select_one("article h1").get_text(strip=True)
         assert first_titles[0] == home, lang
+        assert soup.select_one("a#abri-exit") is not None, "the quick exit is on the printable page too"
         internal = [a["href"] for a in soup.select("main a[href]") if not a["href"].startswith(("http", "mailto:", "tel:", "sms:"))]
         assert internal == [], f"{lang}: internal links left in the printable guide: {internal[:5]}"
