@@ -96,13 +96,33 @@
       return token.update(function (s) { return fold(s); });
     };
     lunr.Pipeline.registerFunction(foldToken, "abriFold");
+    var trimToken = function (token) {
+      return token.update(function (s) { return s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); });
+    };
+    lunr.Pipeline.registerFunction(trimToken, "abriTrim");
+    var stemmerOf = lang !== "en" && lunr[lang] ? lunr[lang].stemmer : lunr.stemmer;
+    var arabic = /[\u0600-\u06ff]/;
+    var keepOtherScript = function (token) {
+      // Arabic pages: stem Arabic words only; elsewhere: do not stem Arabic words.
+      var isArabic = arabic.test(token.toString());
+      return (lang === "ar") === isArabic ? stemmerOf(token) : token;
+    };
+    lunr.Pipeline.registerFunction(keepOtherScript, "abriStem");
     var index = lunr(function () {
       if (lang !== "en" && lunr[lang]) this.use(lunr[lang]);
+      var own = lang !== "en" && lunr[lang] ? lunr[lang] : lunr;
+      // One trimmer for every script: the language trimmers drop letters of other scripts
+      // (the Arabic one removes "tiktok", the default one removes Arabic).
+      this.pipeline.after(own.trimmer, trimToken);
+      this.pipeline.remove(own.trimmer);
       // Fold before stemming, in the index and in queries alike, so that "difamacion" and
-      // "difamación" give the same stem.
-      var stemmer = lang !== "en" && lunr[lang] ? lunr[lang].stemmer : lunr.stemmer;
-      this.pipeline.before(stemmer, foldToken);
-      this.searchPipeline.before(stemmer, foldToken);
+      // "difamación" give the same stem. Words in another script are not stemmed.
+      this.pipeline.before(own.stemmer, foldToken);
+      this.searchPipeline.before(own.stemmer, foldToken);
+      this.pipeline.after(own.stemmer, keepOtherScript);
+      this.pipeline.remove(own.stemmer);
+      this.searchPipeline.after(own.stemmer, keepOtherScript);
+      this.searchPipeline.remove(own.stemmer);
       this.ref("i");
       this.field("t", { boost: 10 });
       this.field("p", { boost: 4 });
