@@ -313,7 +313,7 @@ def _contacts_table(group, lang, page, markdown, match, config) -> str:
         hours = _text(c.get("hours"), lang) or ""
         cost = _text(c.get("cost"), lang)
         if cost:
-            hours = f"{hours}, {cost}" if hours else cost
+            hours = f"{hours}{ui['list_separator']}{cost}" if hours else cost
         rows.append(f"| {number} | {name} | {_text(c['for'], lang)} | {hours} |")
     return "\n".join(rows) + "\n"
 
