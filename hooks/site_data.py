@@ -74,7 +74,20 @@ def on_page_content(html, page, config, files):
         return abri_tools.evidence_log(config, lang, _relative(page, abri_data.language_prefix(config) + EVIDENCE_CSV))
 
     html = CONTENT_MARKER.sub(replace, html)
+    html = _accessible_tables_and_checklists(html, lang)
     return EXTERNAL_LINK.sub(r'<a href="\1" rel="noopener noreferrer"', html)
+
+
+def _accessible_tables_and_checklists(html, lang) -> str:
+    """Wide tables scroll inside a focusable, named region (keyboard users can scroll them);
+    the read-only boxes of checklists are decoration: their item text says it all."""
+    label = abri_data.ui_strings(lang)["table_label"]
+    html = re.sub(
+        r"<table>(.*?)</table>",
+        lambda m: f'<div class="abri-table" tabindex="0" role="region" aria-label="{label}"><table>{m.group(1)}</table></div>',
+        html, flags=re.DOTALL,
+    )
+    return html.replace('<input type="checkbox" disabled', '<input type="checkbox" aria-hidden="true" disabled')
 
 
 def on_post_build(config):
