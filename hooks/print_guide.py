@@ -18,6 +18,7 @@ import abri_data
 
 OUTPUT = "guide-complet.html"
 INTERNAL_LINK = re.compile(r'<a\b(?![^>]*\bhref="(?:https?:|mailto:|tel:|sms:))[^>]*>(.*?)</a>', re.DOTALL)
+ID = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
 _order: dict[str, list[str]] = {}
 _pages: dict[str, dict[str, tuple[str, str]]] = {}
 
@@ -42,7 +43,11 @@ def _offline(config) -> bool:
 def on_post_build(config):
     lang = abri_data.build_language(config)
     pages = _pages.get(lang, {})
-    sections = [{"title": pages[url][0], "html": pages[url][1]} for url in _order.get(lang, []) if url in pages]
+    sections = [
+        # Ids are unique per page only: prefix them with the page's number in the guide.
+        {"title": pages[url][0], "html": ID.sub(lambda m, n=n: f'{m.group(1)}="p{n}-{m.group(2)}"', pages[url][1])}
+        for n, url in enumerate(u for u in _order.get(lang, []) if u in pages)
+    ]
     prefix = abri_data.language_prefix(config)
     root = posixpath.relpath(".", prefix.rstrip("/") or ".") + "/" if prefix else ""
     stylesheets = sorted(

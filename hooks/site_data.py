@@ -75,6 +75,8 @@ def on_page_content(html, page, config, files):
 
     html = CONTENT_MARKER.sub(replace, html)
     html = _accessible_tables_and_checklists(html, lang)
+    # md_in_html leaves its `markdown` attribute on blocks nested in admonitions: not valid HTML.
+    html = re.sub(r'(<[a-z][a-z0-9]*\b[^>]*?)\s+markdown(?:="[^"]*")?(?=[\s>/])', r"\1", html)
     return EXTERNAL_LINK.sub(r'<a href="\1" rel="noopener noreferrer"', html)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import os
 import shutil
 import subprocess
@@ -52,16 +53,38 @@ def build_offline(config_file: Path, dest: Path) -> None:
         sys.exit(f"offline build failed:\n{result.stdout}\n{result.stderr}")
 
 
+LEFT_OUT = {"guide-complet.html", "_headers"}
+PRE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.DOTALL)
+
+
+def compact_html(text: str) -> str:
+    """Drop the templates' indentation and blank lines (not inside pre, textarea, script)."""
+    parts = PRE.split(text)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 3 == 1:
+            out.append(part)
+        elif i % 3 == 0:
+            out.append(re.sub(r"\n\s+", "\n", part))
+    return "".join(out)
+
+
 def write_zip(source: Path, target: Path, top: str) -> None:
-    """Zip `source` under the folder `top`, sorted, fixed timestamps and permissions."""
-    files = sorted(p for p in source.rglob("*") if p.is_file())
+    """Zip `source` under the folder `top`, sorted, fixed timestamps and permissions.
+
+    Left out: the one-page printable guides (every page is there already). HTML is compacted.
+    """
+    files = sorted(p for p in source.rglob("*") if p.is_file() and p.name not in LEFT_OUT)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             info = zipfile.ZipInfo(f"{top}/{path.relative_to(source).as_posix()}", date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            data = path.read_bytes()
+            if path.suffix == ".html":
+                data = compact_html(data.decode("utf-8")).encode("utf-8")
+            archive.writestr(info, data, compresslevel=9)
 
 
 def main(argv: list[str] | None = None) -> int:
