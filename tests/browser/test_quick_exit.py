@@ -59,12 +59,11 @@ addEventListener('DOMContentLoaded', () => {
 def test_page_is_blanked_before_it_is_left(page, base_url, context, exit_routes):
     # The state of the page right after the click, before the next page arrives.
     context.add_init_script(EXIT_STATE_PROBE)
-    states = []
-    page.on("console", lambda msg: states.append(msg.text) if msg.text.startswith("EXITSTATE ") else None)
     page.goto(base_url + "preuves/")
-    page.click("#abri-exit")
+    with page.expect_console_message(lambda msg: msg.text.startswith("EXITSTATE "), timeout=5000) as message:
+        page.click("#abri-exit")
     page.wait_for_url(DESTINATION)
-    assert states == ['EXITSTATE {"role":"alert","text":"Sortie de la page","article":false,"exit":false}']
+    assert message.value.text == 'EXITSTATE {"role":"alert","text":"Sortie de la page","article":false,"exit":false}'
 
 
 def test_pageshow_from_the_back_forward_cache_removes_the_overlay(page, base_url):
