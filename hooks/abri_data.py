@@ -77,6 +77,12 @@ def language_prefix(config, lang: str | None = None) -> str:
     return "" if lang == default else f"{lang}/"
 
 
+def is_offline_build(config) -> bool:
+    """The zip build (offline plugin on): links must work from file://, the exit stays local."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(offline and offline.config.enabled)
+
+
 def site_slug(config) -> str:
     """extra.abri.slug, or the site name in lowercase ASCII with dashes: names the zip."""
     slug = (config.extra.get("abri") or {}).get("slug") or config.site_name

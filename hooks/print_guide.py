@@ -34,11 +34,6 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _offline(config) -> bool:
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(offline and offline.config.enabled)
-
-
 @event_priority(-40)
 def on_post_build(config):
     lang = abri_data.build_language(config)
@@ -61,7 +56,7 @@ def on_post_build(config):
         direction="rtl" if lang == "ar" else "ltr",
         ui=abri_data.ui_strings(lang), csp=abri_data.content_security_policy(),
         # What the quick exit needs (the same component as every page).
-        abri=config.extra.get("abri", {}), abri_lang=lang, abri_offline=_offline(config),
+        abri=config.extra.get("abri", {}), abri_lang=lang, abri_offline=abri_data.is_offline_build(config),
         page=None, base_url=root.rstrip("/") or ".",
     )
     with open(os.path.join(config.site_dir, prefix, OUTPUT), "w", encoding="utf-8") as f:

@@ -189,10 +189,8 @@ def _association(config, lang) -> dict | None:
 
 def _abri_context(config) -> dict:
     lang = _lang(config)
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     return {
-        # The zip build (offline plugin on): links must work from file://, the exit stays local.
-        "abri_offline": bool(offline and offline.config.enabled),
+        "abri_offline": abri_data.is_offline_build(config),
         "ui": abri_data.ui_strings(lang),
         "abri": config.extra.get("abri", {}),
         "abri_lang": lang,
