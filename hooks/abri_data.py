@@ -40,13 +40,7 @@ def load(name: str, data_dir: str | None = None) -> dict:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError(f"{rel}: file not found") from None
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise DataError(f"{rel}{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    node, data = _parse_yaml(text, rel)
     data = _jsonable(data)
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
@@ -130,22 +124,48 @@ def missing_ui_keys(lang: str) -> list[str]:
 # Helper functions
 # ---------------------------------------------------------------------------------------------
 
+def read_yaml(path: Path):
+    """A YAML file's data; invalid YAML or a key given twice is a DataError naming file and line."""
+    return _parse_yaml(path.read_text(encoding="utf-8"), _display(path))[1]
+
+
+def _parse_yaml(text: str, rel: str):
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise DataError(f"{rel}{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    _check_duplicate_keys(rel, node)
+    return node, data
+
+
+def _check_duplicate_keys(rel: str, node) -> None:
+    """YAML keeps the last of two equal keys without a word: a silent loss of data here."""
+    if isinstance(node, yaml.MappingNode):
+        seen = {}
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else None
+            if name is not None and name in seen:
+                raise DataError(f"{rel}:{key.start_mark.line + 1}: key {name!r} given twice (first on line {seen[name]})")
+            if name is not None:
+                seen[name] = key.start_mark.line + 1
+            _check_duplicate_keys(rel, value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_duplicate_keys(rel, item)
+
+
 @lru_cache(maxsize=None)
 def _load_plain(name: str) -> dict:
-    path = DATA_DIR / f"{name}.yml"
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataError(f"{_display(path)}: not valid YAML: {exc}") from None
+    return read_yaml(DATA_DIR / f"{name}.yml")
 
 
 @lru_cache(maxsize=None)
 def _load_ui(lang: str) -> dict:
     path = DATA_DIR / "ui" / f"{lang}.yml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataError(f"{_display(path)}: not valid YAML: {exc}") from None
+    data = read_yaml(path)
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise DataError(f"{_display(path)}: expected a flat mapping of key: text")
     return data

@@ -3,25 +3,29 @@
 Material's own search writes one index for all languages (stack findings) and needs a worker;
 ours is scoped to the page's language and loads only when the reader opens the search box
 (overrides/components/search/). Each language build writes `search/index.js` in its own
-output folder: `window.__abriSearch = {lang, docs, synonyms}`, one document per page section.
+output folder: `window.__abriSearch = {lang, pages, docs, synonyms, stop}`: `pages` holds
+[url, title] per page, `docs` holds [page number, anchor, heading, text] per page section.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from xml.sax.saxutils import escape
 from html.parser import HTMLParser
 
-import yaml
 from mkdocs.plugins import event_priority
 
 import abri_data
 
 HEADINGS = {"h1", "h2", "h3"}
 SKIPPED = {"script", "style", "nav"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _docs: dict[str, list[dict]] = {}
 _pages: dict[str, list[str]] = {}
+_pages_of_index: dict[str, list[list[str]]] = {}
+ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -31,6 +35,7 @@ _pages: dict[str, list[str]] = {}
 def on_pre_build(config):
     _docs[_lang(config)] = []
     _pages[_lang(config)] = []
+    _pages_of_index[_lang(config)] = []
 
 
 def on_page_content(html, page, config, files):
@@ -52,22 +57,26 @@ def on_page_content(html, page, config, files):
     if _is_platform_page(url):
         # Platform pages share the same headings: one document each (its name as title),
         # so that "faux profil" finds the guide's page and "instagram" finds Instagram's.
-        sections = [("", page_title, " ".join(f"{t} {x}" for _, t, x in sections))]
+        # Their repeated lines ("no verified information: see the help centre") count once.
+        sections = [("", page_title, _unique_sentences(f"{t}. {x}" for _, t, x in sections))]
+    pages = _pages_of_index.setdefault(lang, [])
+    pages.append([url, page_title])
     for anchor, title, text in sections:
-        location = url + (f"#{anchor}" if anchor else "")
-        _docs.setdefault(lang, []).append({
-            "u": location,
-            "t": title or page_title,
-            "p": page_title if title and title != page_title else "",
-            "x": " ".join(text.split()),
-        })
+        heading = title if title and title != page_title else ""
+        _docs.setdefault(lang, []).append([len(pages) - 1, anchor, heading, _stored_text(lang, text)])
     return html
 
 
 @event_priority(-50)
 def on_post_build(config):
     lang = _lang(config)
-    payload = {"lang": lang, "docs": _docs.get(lang, []), "synonyms": _synonyms(lang), "stop": _stopwords(lang)}
+    payload = {
+        "lang": lang,
+        "pages": _pages_of_index.get(lang, []),
+        "docs": _docs.get(lang, []),
+        "synonyms": _synonyms(lang),
+        "stop": _stopwords(lang),
+    }
     out_dir = os.path.join(config.site_dir, abri_data.language_prefix(config), "search")
     os.makedirs(out_dir, exist_ok=True)
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -101,10 +110,28 @@ def _is_platform_page(url: str) -> bool:
     return len(parts) >= 3 and parts[0] == "signaler" and parts[1] == "plateformes" and parts[2] not in ("", "index.html")
 
 
+def _unique_sentences(texts) -> str:
+    """Join texts, keeping each sentence once."""
+    seen, kept = set(), []
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?؟:])\s+", " ".join(text.split())):
+            if sentence and sentence not in seen:
+                seen.add(sentence)
+                kept.append(sentence)
+    return " ".join(kept)
+
+
+def _stored_text(lang: str, text: str) -> str:
+    """A section's text as stored in the index: one space between words; Arabic without its
+    optional short-vowel marks (search ignores them, and they weigh on the download)."""
+    text = " ".join(text.split())
+    return ARABIC_MARKS.sub("", text) if lang == "ar" else text
+
+
 def _stopwords(lang: str) -> list[str]:
     """data/search/stopwords.<lang>.yml: question words that say nothing about the page wanted."""
     path = abri_data.DATA_DIR / "search" / f"stopwords.{lang}.yml"
-    return [str(w).lower() for w in (yaml.safe_load(path.read_text(encoding="utf-8")) or [])] if path.exists() else []
+    return [str(w).lower() for w in (abri_data.read_yaml(path) or [])] if path.exists() else []
 
 
 def _synonyms(lang: str) -> dict:
@@ -112,40 +139,64 @@ def _synonyms(lang: str) -> dict:
     path = abri_data.DATA_DIR / "search" / f"synonyms.{lang}.yml"
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = abri_data.read_yaml(path) or {}
     return {str(k).lower(): [str(v) for v in (vs if isinstance(vs, list) else [vs])] for k, vs in data.items()}
 
 
 class _SectionExtractor(HTMLParser):
-    """Split a page's HTML into (anchor, heading, text) sections at h1-h3."""
+    """Split a page's HTML into (anchor, heading, text) sections at h1-h3.
+
+    Left out: scripts, styles, navigation, any element marked `data-search-exclude` (Material's
+    convention; the letters' French body and form), and sections made of links only (the
+    "What next" lists), which would answer queries for the pages they point to.
+    """
+
+    LINK_ONLY_SHARE = 0.9
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.sections: list[tuple[str, str, str]] = []
         self._anchor, self._title, self._text = "", "", []
+        self._link_chars = 0
+        self._in_link = 0
         self._in_heading = False
         self._heading_text: list[str] = []
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in SKIPPED:
+        if tag in VOID:
+            return
+        if self._skip:
             self._skip += 1
+        elif tag in SKIPPED or any(name == "data-search-exclude" for name, _ in attrs):
+            self._skip = 1
         elif tag in HEADINGS:
             self._flush()
             self._anchor = dict(attrs).get("id", "") if tag != "h1" else ""
             self._in_heading, self._heading_text = True, []
+        elif tag == "a":
+            self._in_link += 1
 
     def handle_endtag(self, tag):
-        if tag in SKIPPED and self._skip:
+        if tag in VOID:
+            return
+        if self._skip:
             self._skip -= 1
         elif tag in HEADINGS and self._in_heading:
             self._in_heading = False
             self._title = " ".join("".join(self._heading_text).split())
+        elif tag == "a" and self._in_link:
+            self._in_link -= 1
 
     def handle_data(self, data):
         if self._skip:
             return
-        (self._heading_text if self._in_heading else self._text).append(data)
+        if self._in_heading:
+            self._heading_text.append(data)
+            return
+        self._text.append(data)
+        if self._in_link:
+            self._link_chars += len(data.strip())
 
     def close(self):
         super().close()
@@ -153,6 +204,9 @@ class _SectionExtractor(HTMLParser):
 
     def _flush(self):
         text = "".join(self._text).strip()
-        if self._title or text:
+        words = len("".join(text.split()))
+        link_only = self._anchor and words and self._link_chars >= self.LINK_ONLY_SHARE * words
+        if (self._title or text) and not link_only:
             self.sections.append((self._anchor, self._title, text))
         self._anchor, self._title, self._text = "", "", []
+        self._link_chars = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -213,6 +214,14 @@ def site_pages(site: Path) -> list[str]:
             continue
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages
+
+
+def search_index(path: Path) -> dict:
+    """The data of a built search/index.js (`window.__abriSearch={...};`)."""
+    text = path.read_text(encoding="utf-8")
+    prefix = "window.__abriSearch="
+    assert text.startswith(prefix) and text.rstrip().endswith(";"), path
+    return json.loads(text[len(prefix):].rstrip().rstrip(";"))
 
 
 CSP_LISTENER = """

@@ -86,3 +86,22 @@ def test_unknown_marker_in_a_page_names_page_and_line(project):
     out = _build_fails(project)
     assert f"docs/fr/urgence/index.md:{len(lines)}" in out.replace("\\", "/") or "urgence/index.md" in out, out
     assert "unknown marker 'abri:nonexistent'" in out, out
+
+
+
+def _append_line(project: Path, rel: str, line_text: str) -> int:
+    """Append a line to a data file; return its line number."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    path.write_text(text + line_text + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+@pytest.mark.parametrize("rel, line_text, key", [
+    ("data/search/synonyms.es.yml", "insta: [instagram, reels]", "insta"),
+    ("data/ui/en.yml", 'bref_title: "Summary"', "bref_title"),
+])
+def test_key_given_twice(project, rel, line_text, key):
+    line = _append_line(project, rel, line_text)
+    out = _build_fails(project)
+    assert re.search(rf"{re.escape(rel)}:{line}: key '{key}' given twice \(first on line \d+\)", out), out

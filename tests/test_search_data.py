@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, LANGUAGES
+from conftest import LANGUAGES, ROOT, search_index
 
 SYNONYMS = sorted((ROOT / "data" / "search").glob("synonyms.*.yml"))
 
@@ -29,3 +29,37 @@ def test_every_language_has_synonyms_and_a_query_set():
     for lang in LANGUAGES:
         assert (ROOT / "data" / "search" / f"synonyms.{lang}.yml").is_file(), lang
         assert (ROOT / "tests" / "search" / f"queries.{lang}.yml").is_file(), lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_built_index_is_well_formed_and_scoped_to_its_language(site_dir, lang):
+    data = search_index(site_dir / ("" if lang == "fr" else lang) / "search" / "index.js")
+    assert data["lang"] == lang
+    urls = [url for url, _ in data["pages"]]
+    assert len(urls) == len(set(urls)) > 50, "one entry per page"
+    assert all(0 <= row[0] < len(urls) and isinstance(row[3], str) for row in data["docs"])
+    # Links inside the index are relative to the language's root: no other language's folder.
+    others = [other for other in LANGUAGES if other not in ("fr", lang)]
+    assert not [url for url in urls if url.split("/")[0] in others]
+    for url in urls:
+        assert (site_dir / ("" if lang == "fr" else lang) / url / ("index.html" if url.endswith("/") or not url else "")).exists(), url
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_index_leaves_out_letter_bodies_and_link_lists(site_dir, lang):
+    data = search_index(site_dir / ("" if lang == "fr" else lang) / "search" / "index.js")
+    text = " ".join(row[3] for row in data["docs"])
+    # The letter tools' body (French, with blanks to fill) is not searchable text.
+    assert "______" not in text
+    # A "What next" list of links only would make its targets' titles match this page.
+    pages = {url: n for n, (url, _) in enumerate(data["pages"])}
+    home_sections = [row for row in data["docs"] if row[0] == pages[""]]
+    assert home_sections and all(row[3] for row in home_sections if row[1])
+
+
+def test_platform_page_repeats_its_fallback_line_once(site_dir):
+    data = search_index(site_dir / "search" / "index.js")
+    pages = {url: n for n, (url, _) in enumerate(data["pages"])}
+    xbox = [row[3] for row in data["docs"] if row[0] == pages["signaler/plateformes/xbox/"]]
+    assert len(xbox) == 1
+    assert xbox[0].count("Pas d'information vérifiée") <= 1, xbox[0]

@@ -33,7 +33,7 @@
       document.head.appendChild(script);
     }).then(function () {
       var urls = {};
-      window.__abriSearch.docs.forEach(function (doc) { urls[new URL(doc.u.split("#")[0], langRoot).href] = true; });
+      window.__abriSearch.pages.forEach(function (page) { urls[new URL(page[0], langRoot).href] = true; });
       var assets = document.querySelectorAll("link[rel=stylesheet], script[src], link[rel=icon]");
       for (var i = 0; i < assets.length; i++) urls[assets[i].href || assets[i].src] = true;
       ["search/index.js"].forEach(function (p) { urls[new URL(p, langRoot).href] = true; });

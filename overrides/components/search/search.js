@@ -28,6 +28,8 @@
   var lunrBase = new URL(box.getAttribute("data-lunr"), location.href);
   var rootUrl = new URL("..", indexUrl);
   var MAX_RESULTS = 10;
+  var RERANK_DEPTH = 30;
+  var TITLE_WEIGHT = 2;
 
   var engine = null;
   var loading = null;
@@ -87,11 +89,24 @@
   }
 
   /**
+   * The documents of the index file: its rows [page number, anchor, heading, text] become
+   * {u: url, t: heading or page title, p: page title under a heading, x: text}.
+   * @param {{pages: Array<Array<string>>, docs: Array<Array>}} data
+   */
+  function documents(data) {
+    return data.docs.map(function (row) {
+      var page = data.pages[row[0]];
+      return { u: page[0] + (row[1] ? "#" + row[1] : ""), t: row[2] || page[1], p: row[2] ? page[1] : "", x: row[3] };
+    });
+  }
+
+  /**
    * Build the lunr index of this language's documents.
-   * @param {{docs: Array<{u: string, t: string, p: string, x: string}>, synonyms: Object}} data
+   * @param {{pages: Array<Array<string>>, docs: Array<Array>, synonyms: Object, stop: string[]}} data
    */
   function buildEngine(data) {
     var lunr = window.lunr;
+    var docs = documents(data);
     var foldToken = function (token) {
       return token.update(function (s) { return fold(s); });
     };
@@ -128,45 +143,82 @@
       this.field("p", { boost: 4 });
       this.field("x");
       this.metadataWhitelist = [];
-      for (var i = 0; i < data.docs.length; i++) {
-        var d = data.docs[i];
+      for (var i = 0; i < docs.length; i++) {
+        var d = docs[i];
         // The top of a page (no section anchor) answers general queries best.
         this.add({ i: String(i), t: d.t, p: d.p, x: d.x }, { boost: d.u.indexOf("#") === -1 ? 1.6 : 1 });
       }
     });
     var synonyms = {};
     Object.keys(data.synonyms || {}).forEach(function (key) { synonyms[fold(key)] = data.synonyms[key]; });
-    return { lunr: lunr, index: index, docs: data.docs, synonyms: synonyms, stop: (data.stop || []).map(fold) };
+    var built = { lunr: lunr, index: index, docs: docs, synonyms: synonyms, stop: (data.stop || []).map(fold) };
+    // Phrases also as stems, so that other forms of their words find them ("صوري العارية"
+    // for "صور عارية"). Not single words: short stems collide ("عقوبة" and "تعقب").
+    built.keyStems = {};
+    Object.keys(synonyms).forEach(function (key) {
+      built.keyStems[key] = key.split(" ").map(function (w) { return stemOf(built, w); }).join(" ");
+    });
+    return built;
+  }
+
+  /**
+   * One word's stem as the index sees it (the word itself if the pipeline drops it).
+   * @param {{index: Object, lunr: Object}} eng
+   * @param {string} word  an already folded word
+   */
+  function stemOf(eng, word) {
+    var out = eng.index.pipeline.run([new eng.lunr.Token(word, {})]);
+    return out.length ? String(out[0]) : word;
   }
 
   /**
    * The words to look for: what was typed, plus the guide's words for everyday ones.
+   * `alternatives[i]` holds the guide's words for typed[i] (from the synonyms), so that a
+   * synonym in a title counts as the word typed ("insta" and a page called "Instagram").
    * @param {string} query
-   * @returns {{typed: string[], extra: string[]}}
+   * @returns {{typed: string[], extra: string[], alternatives: string[][]}}
    */
   function expand(query) {
     var folded = fold(query).replace(/[^\p{L}\p{N}'’\s-]/gu, " ").replace(/['’]/g, " ");
-    var typed = folded.split(/[\s-]+/).filter(function (w) { return w.length > 1; });
+    var all = folded.split(/[\s-]+/).filter(function (w) { return w.length > 1; });
     // Drop question and filler words ("comment", "ma", "the") unless nothing else is left.
     var stop = (engine.lunr[lang] && engine.lunr[lang].stopWordFilter) || engine.lunr.stopWordFilter;
-    var meaningful = typed.filter(function (w) {
+    var typed = all.filter(function (w) {
       return engine.stop.indexOf(w) === -1 && stop(new engine.lunr.Token(w, {})) !== undefined;
     });
-    if (meaningful.length) typed = meaningful;
+    if (!typed.length) typed = all;
     var extra = [];
-    // Synonym keys may be phrases ("adresse publiee"): match them against the whole query,
-    // also with a final plural "s" dropped ("screenshots" uses the entry of "screenshot").
-    var padded = " " + typed.join(" ") + " ";
-    var singular = " " + typed.map(function (w) { return w.length > 3 ? w.replace(/s$/, "") : w; }).join(" ") + " ";
-    Object.keys(engine.synonyms).forEach(function (key) {
-      var hit = padded.indexOf(" " + key + " ") !== -1 || singular.indexOf(" " + key + " ") !== -1;
-      if (hit) {
-        engine.synonyms[key].forEach(function (s) {
-          fold(s).split(/[\s-]+/).forEach(function (w) { if (w.length > 1) extra.push(w); });
-        });
-      }
+    var alternatives = typed.map(function () { return []; });
+    // Synonym keys may be phrases ("adresse publiee", "sin conexion"): match them against the
+    // whole query, filler words included, also with a final plural "s" dropped ("screenshots"
+    // uses the entry of "screenshot").
+    var stemmed = {};
+    all.forEach(function (w) { stemmed[w] = stemOf(engine, w); });
+    var variants = [all, typed].map(function (words) {
+      return [
+        " " + words.join(" ") + " ",
+        " " + words.map(function (w) { return w.length > 3 ? w.replace(/s$/, "") : w; }).join(" ") + " ",
+        " " + words.map(function (w) { return stemmed[w]; }).join(" ") + " ",
+      ];
     });
-    return { typed: typed, extra: extra };
+    Object.keys(engine.synonyms).forEach(function (key) {
+      var hit = variants.some(function (forms) {
+        return forms[0].indexOf(" " + key + " ") !== -1 || forms[1].indexOf(" " + key + " ") !== -1 ||
+          (key.indexOf(" ") !== -1 && forms[2].indexOf(" " + engine.keyStems[key] + " ") !== -1);
+      });
+      if (!hit) return;
+      var keyWords = key.split(" ").concat(engine.keyStems[key].split(" "));
+      engine.synonyms[key].forEach(function (s) {
+        fold(s).split(/[\s-]+/).forEach(function (w) {
+          if (!w) return;
+          extra.push(w);
+          typed.forEach(function (t, i) {
+            if (keyWords.indexOf(t) !== -1 || keyWords.indexOf(t.replace(/s$/, "")) !== -1 || keyWords.indexOf(stemmed[t]) !== -1) alternatives[i].push(w);
+          });
+        });
+      });
+    });
+    return { typed: typed, extra: extra, alternatives: alternatives };
   }
 
   /**
@@ -187,8 +239,66 @@
         q.term(w, { usePipeline: true, boost: 6 });
       });
     });
-    return results.slice(0, MAX_RESULTS).map(function (r) { return engine.docs[Number(r.ref)]; });
+    return rerank(results.slice(0, RERANK_DEPTH), words).slice(0, MAX_RESULTS);
   }
+
+  /**
+   * The stems of a text, as the index sees them (folded, trimmed, stemmed).
+   * @param {string} text
+   * @returns {string[]}
+   */
+  function stems(text) {
+    var tokens = engine.lunr.tokenizer(text).map(function (t) {
+      return t.update(function (s) { return s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); });
+    });
+    return engine.index.pipeline.run(tokens).map(String).filter(Boolean);
+  }
+
+  /** Does one of the title's stems match this stem (whole, or as the start of a longer word)? */
+  function inTitle(stem, titleStems) {
+    for (var i = 0; i < titleStems.length; i++) {
+      var t = titleStems[i];
+      if (t === stem || (stem.length >= 3 && t.indexOf(stem) === 0)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Titles first: among lunr's best results, a section whose heading holds more of the typed
+   * words comes first ("poner una denuncia" finds the page of that name before a page that
+   * only says "denuncia" often). Synonyms count as the word they stand for.
+   * @param {Array<{ref: string, score: number}>} results
+   * @param {{typed: string[], extra: string[]}} words
+   */
+  function rerank(results, words) {
+    var typed = words.typed.map(function (w, i) {
+      return words.alternatives[i].reduce(function (all, alt) { return all.concat(stems(alt)); }, stems(w));
+    });
+    // A rare word says more than a common one: "delai" weighs more than "plainte".
+    var weights = typed.map(function (ws) {
+      return Math.max.apply(null, ws.map(function (w) {
+        return engine.lunr.idf(engine.index.invertedIndex[w] || {}, engine.docs.length);
+      }).concat([0.1]));
+    });
+    var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
+    var extra = [];
+    words.extra.forEach(function (w) { extra = extra.concat(stems(w)); });
+    var ranked = results.map(function (r, position) {
+      var doc = engine.docs[Number(r.ref)];
+      if (!doc._stems) doc._stems = { t: stems(doc.t), p: stems(doc.p || "") };
+      var cover = 0;
+      typed.forEach(function (ws, i) {
+        if (ws.some(function (w) { return inTitle(w, doc._stems.t); })) cover += weights[i];
+        else if (ws.some(function (w) { return inTitle(w, doc._stems.p); })) cover += weights[i] / 2;
+      });
+      cover = cover / total;
+      if (extra.some(function (w) { return inTitle(w, doc._stems.t); })) cover = Math.max(cover, 0.5);
+      return { doc: doc, score: r.score * (1 + TITLE_WEIGHT * cover), position: position };
+    });
+    ranked.sort(function (a, b) { return b.score - a.score || a.position - b.position; });
+    return ranked.map(function (r) { return r.doc; });
+  }
+
 
   /**
    * A short extract of the text around the first typed word, as plain text.
