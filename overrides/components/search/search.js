@@ -289,7 +289,7 @@
       var cover = 0;
       typed.forEach(function (ws, i) {
         if (ws.some(function (w) { return inTitle(w, doc._stems.t); })) cover += weights[i];
-        else if (ws.some(function (w) { return inTitle(w, doc._stems.p); })) cover += weights[i] / 2;
+        else if (ws.some(function (w) { return inTitle(w, doc._stems.p); })) cover += weights[i] * 0.75;
       });
       cover = cover / total;
       if (extra.some(function (w) { return inTitle(w, doc._stems.t); })) cover = Math.max(cover, 0.5);
