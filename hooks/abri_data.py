@@ -19,6 +19,8 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DEFAULT_LANGUAGE = "fr"
+# libyaml's parser when PyYAML has it (ten times faster), same safe rules.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DataError(PluginError):
@@ -130,13 +132,16 @@ def read_yaml(path: Path):
 
 
 def _parse_yaml(text: str, rel: str):
+    loader = _YAML_LOADER(text)
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise DataError(f"{rel}{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    finally:
+        loader.dispose()
     _check_duplicate_keys(rel, node)
     return node, data
 

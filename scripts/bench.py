@@ -8,7 +8,7 @@ Figures: full build time (median of N runs), site size and file count, zip size,
 transfer (gzip) and request count of the home page and a deep page per language, every later
 page's transfer, search quality (hit@1, hit@3 on tests/search/queries.<lang>.yml), search index
 size (raw, gzip), median time from keystroke to results in Chromium, and Lighthouse scores
-when Lighthouse is available (scripts/lighthouse.sh).
+when Lighthouse is available (scripts/lighthouse.sh), and axe-core violation counts.
 """
 
 from __future__ import annotations
@@ -153,6 +153,38 @@ def browser_figures(site: Path, langs: list[str], rows: list) -> None:
         server.shutdown()
 
 
+def axe_figures(site: Path, langs: list[str], rows: list) -> None:
+    """axe-core violations (all impacts, and serious or critical) on the home and a deep page of
+    each language at phone width; tests/browser/test_accessibility.py checks every page."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve
+
+    server, base = serve(site)
+    try:
+        with sync_playwright() as p:
+            profile = tempfile.mkdtemp()
+            ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+                                                       viewport={"width": 412, "height": 915})
+            page = ctx.new_page()
+            axe = Axe()
+            for lang in langs:
+                prefix = "" if lang == langs[0] else f"{lang}/"
+                total = serious = 0
+                for path in (prefix, prefix + "porter-plainte/"):
+                    page.goto(base + path)
+                    result = axe.run(page, options={"resultTypes": ["violations"]})
+                    violations = result.response["violations"]
+                    total += len(violations)
+                    serious += len([v for v in violations if v.get("impact") in ("serious", "critical")])
+                rows.append((f"axe violations, serious or critical ({lang})", "axe_serious", serious, f"{total} of any impact, 2 pages"))
+            ctx.close()
+            shutil.rmtree(profile, ignore_errors=True)
+    finally:
+        server.shutdown()
+
+
 def lighthouse_figures(site: Path, langs: list[str], rows: list) -> None:
     script = ROOT / "scripts" / "lighthouse.sh"
     if not script.exists():
@@ -208,6 +240,7 @@ def main(argv=None) -> int:
 
     if not args.skip_browser:
         browser_figures(site, langs, rows)
+        axe_figures(site, langs, rows)
         lighthouse_figures(site, langs, rows)
 
     width = max(len(r[0]) for r in rows) + 2

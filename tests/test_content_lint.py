@@ -142,6 +142,16 @@ def test_no_victim_blaming(path):
         assert phrase not in body.lower(), f"{_id(path)}: « {phrase} »"
 
 
+@pytest.mark.parametrize("path", PAGES, ids=_id)
+def test_table_headers_are_not_empty(path):
+    """A screen reader reads each cell with its column header: an empty one says nothing."""
+    text = path.read_text(encoding="utf-8").splitlines()
+    for number, (line, below) in enumerate(zip(text, text[1:]), start=1):
+        if line.startswith("|") and re.match(r"^\|(\s*:?-{3,}:?\s*\|)+\s*$", below):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            assert all(cells), f"{_id(path)}:{number}: a table header cell is empty"
+
+
 def test_every_navigation_page_has_a_french_source():
     missing = [src for src in nav_pages() if GENERATED not in src and not (DOCS / "fr" / src).is_file()]
     assert not missing, f"navigation pages without docs/fr source: {missing}"
