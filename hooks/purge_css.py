@@ -74,7 +74,7 @@ def purge_site(site: Path) -> None:
     if not sources:
         return
     pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
-    scripts = [path.read_text(encoding="utf-8") for path in site.rglob("*.js") if not {"vendor", "search"} & set(path.relative_to(site).parts)]
+    scripts = [path.read_text(encoding="utf-8") for path in site.rglob("*.js") if _is_ours(path.relative_to(site))]
     used = used_names(pages.values(), scripts)
     for source in sources:
         css = purge(source.read_text(encoding="utf-8"), used)
@@ -86,6 +86,11 @@ def purge_site(site: Path) -> None:
         for path, text in pages.items():
             if source.name in text:
                 path.write_text(text.replace(source.name, name), encoding="utf-8")
+
+
+def _is_ours(rel: Path) -> bool:
+    """A script that may add classes: not vendored code, not a search index (page text)."""
+    return "vendor" not in rel.parts and rel.parts[-2:] != ("search", "index.js")
 
 
 def used_names(pages, scripts) -> set[str]:

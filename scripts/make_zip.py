@@ -53,7 +53,10 @@ def build_offline(config_file: Path, dest: Path) -> None:
         sys.exit(f"offline build failed:\n{result.stdout}\n{result.stderr}")
 
 
-LEFT_OUT = {"guide-complet.html", "_headers"}
+# Not needed from a folder on disk: the one-page printable guides (every page is there
+# already), server files (headers, 404 pages, sitemaps) and the service worker (file:// cannot
+# register one).
+LEFT_OUT = {"guide-complet.html", "_headers", "404.html", "sitemap.xml", "sw.js"}
 PRE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.DOTALL)
 
 
@@ -72,7 +75,7 @@ def compact_html(text: str) -> str:
 def write_zip(source: Path, target: Path, top: str) -> None:
     """Zip `source` under the folder `top`, sorted, fixed timestamps and permissions.
 
-    Left out: the one-page printable guides (every page is there already). HTML is compacted.
+    Left out: LEFT_OUT. HTML is compacted.
     """
     files = sorted(p for p in source.rglob("*") if p.is_file() and p.name not in LEFT_OUT)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

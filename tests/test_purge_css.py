@@ -104,3 +104,29 @@ def test_no_dropped_selector_matches_an_element_of_the_site(site_dir):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         matched = [selector for selector, sel in compiled if sel.select_one(soup)]
         assert not matched, f"{rel}: dropped selectors match elements: {matched[:5]}"
+
+
+@pytest.mark.parametrize("site", ["site_dir", "offline_site_dir"])
+def test_classes_added_by_our_scripts_keep_their_rules(site, request):
+    """Search results, the exit overlay…: classes set from JavaScript appear in no HTML file.
+    Every selector of Material's that needs only such classes and names of the pages stays."""
+    root = request.getfixturevalue(site)
+    added = set()
+    for script in (ROOT / "overrides" / "components").rglob("*.js"):
+        pattern = r"""(?:className\s*=|classList\.(?:add|toggle)\()\s*["']([^"']+)["']"""
+        for value in re.findall(pattern, script.read_text(encoding="utf-8")):
+            added.update("." + name for name in value.split())
+    assert ".md-search-result__article" in added
+    in_pages = purge_css.used_names((p.read_text(encoding="utf-8") for p in root.rglob("*.html")), [])
+    kept = _selectors(_purged(root).read_text(encoding="utf-8"))
+    needed = [
+        selector for selector in _selectors(MATERIAL_CSS.read_text(encoding="utf-8"))
+        if added & set(_classes(selector)) and purge_css._selector_is_used(selector, added | in_pages)
+    ]
+    assert needed, "no selector of Material's uses the classes our scripts add: nothing tested"
+    missing = [selector for selector in needed if selector not in kept]
+    assert not missing, missing[:5]
+
+
+def _classes(selector: str) -> list[str]:
+    return ["." + name for name in re.findall(r"\.(-?[_a-zA-Z][\w-]*)", purge_css._outside_functions(selector))]
