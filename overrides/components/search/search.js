@@ -310,8 +310,14 @@
     var at = -1;
     for (var i = 0; i < words.length && at < 0; i++) at = folded.indexOf(words[i].slice(0, 5));
     var start = Math.max(0, at - 60);
+    // Start at a word, not in the middle of one (when the word typed is not right there).
+    var space = start > 0 ? text.indexOf(" ", start) : -1;
+    if (space !== -1 && space < at) start = space + 1;
+    var cut = start + 180 < text.length;
     var out = text.slice(start, start + 180);
-    return (start > 0 ? "… " : "") + out + (start + 180 < text.length ? " …" : "");
+    // End at a word too.
+    if (cut && out.lastIndexOf(" ") > 120) out = out.slice(0, out.lastIndexOf(" "));
+    return (start > 0 ? "… " : "") + out + (cut ? " …" : "");
   }
 
   /** Show the results as text only (never as HTML). */
