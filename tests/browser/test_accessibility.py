@@ -33,6 +33,32 @@ def test_focus_is_visible_on_the_exit_and_links(page, base_url):
     assert outline != "none"
 
 
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_menu_and_search_open_from_the_keyboard_and_say_so(page, base_url, lang):
+    page.set_viewport_size({"width": 412, "height": 900})
+    page.goto(base_url + lang)
+    menu = page.locator("label[for=__drawer].md-header__button [role=button]")
+    assert menu.get_attribute("aria-expanded") == "false"
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('label[for=__drawer]') !== null"):
+            break
+    else:
+        pytest.fail("the menu button is not reachable with Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Enter")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    search = page.locator("label.abri-search-open [role=button]")
+    search.focus()
+    page.keyboard.press(" ")
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert search.get_attribute("aria-expanded") == "true"
+    # No label carries the button role itself (a label may not; axe: aria-allowed-role).
+    assert page.locator("label[role]").count() == 0
+
+
 def test_home_page_screenshots_for_review(page, base_url):
     OUTPUT.mkdir(parents=True, exist_ok=True)
     for width in (412, 1280):

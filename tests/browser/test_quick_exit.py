@@ -60,7 +60,7 @@ def test_page_is_blanked_before_it_is_left(page, base_url, context, exit_routes)
     # The state of the page right after the click, before the next page arrives.
     context.add_init_script(EXIT_STATE_PROBE)
     page.goto(base_url + "preuves/")
-    with page.expect_console_message(lambda msg: msg.text.startswith("EXITSTATE "), timeout=5000) as message:
+    with page.expect_console_message(lambda msg: msg.text.startswith("EXITSTATE "), timeout=15000) as message:
         page.click("#abri-exit")
     page.wait_for_url(DESTINATION)
     assert message.value.text == 'EXITSTATE {"role":"alert","text":"Sortie de la page","article":false,"exit":false}'

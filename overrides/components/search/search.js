@@ -382,16 +382,34 @@
       input.blur();
     }
   });
-  // The labels that open the menu and the search act as buttons: reachable with Tab, and
-  // Enter or Space opens them (without JavaScript they still work by tap or click).
-  var buttons = document.querySelectorAll("label.md-header__button[for], label.md-search__icon[for]");
-  for (var i = 0; i < buttons.length; i++) {
-    buttons[i].setAttribute("role", "button");
-    buttons[i].setAttribute("tabindex", "0");
-    buttons[i].addEventListener("keydown", function (event) {
+  // The labels that open the menu and the search work by tap without JavaScript. With it, each
+  // gets a button inside (a label may not take the button role itself): reachable with Tab,
+  // opened with Enter or Space, and it says whether the menu or the search is open.
+  var labels = document.querySelectorAll("label.md-header__button[for], label.md-search__icon[for]");
+  for (var i = 0; i < labels.length; i++) addButton(labels[i]);
+
+  /** @param {HTMLLabelElement} label */
+  function addButton(label) {
+    var control = document.getElementById(label.htmlFor);
+    if (!control) return;
+    var button = document.createElement("span");
+    button.className = "abri-label-button";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", label.getAttribute("aria-label") || "");
+    label.removeAttribute("aria-label");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    var expanded = function () { button.setAttribute("aria-expanded", control.checked ? "true" : "false"); };
+    // Closing the search with its arrow says nothing "expanded": that button only closes.
+    if (!label.classList.contains("md-search__icon")) {
+      expanded();
+      control.addEventListener("change", expanded);
+    }
+    button.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
-        event.currentTarget.click();
+        label.click();
       }
     });
   }
