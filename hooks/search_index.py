@@ -22,9 +22,9 @@ import abri_data
 HEADINGS = {"h1", "h2", "h3"}
 SKIPPED = {"script", "style", "nav"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_docs: dict[str, list[dict]] = {}
+_docs: dict[str, list[list]] = {}
 _pages: dict[str, list[str]] = {}
-_pages_of_index: dict[str, list[list[str]]] = {}
+_indexed_pages: dict[str, list[list[str]]] = {}
 ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
@@ -35,7 +35,7 @@ ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 def on_pre_build(config):
     _docs[_lang(config)] = []
     _pages[_lang(config)] = []
-    _pages_of_index[_lang(config)] = []
+    _indexed_pages[_lang(config)] = []
 
 
 def on_page_content(html, page, config, files):
@@ -59,11 +59,11 @@ def on_page_content(html, page, config, files):
         # so that "faux profil" finds the guide's page and "instagram" finds Instagram's.
         # Their repeated lines ("no verified information: see the help centre") count once.
         sections = [("", page_title, _unique_sentences(f"{t}. {x}" for _, t, x in sections))]
-    pages = _pages_of_index.setdefault(lang, [])
+    pages = _indexed_pages.setdefault(lang, [])
     pages.append([url, page_title])
     for anchor, title, text in sections:
         heading = title if title and title != page_title else ""
-        _docs.setdefault(lang, []).append([len(pages) - 1, anchor, heading, _stored_text(lang, text)])
+        _docs.setdefault(lang, []).append([len(pages) - 1, anchor, heading, _stored_text(text)])
     return html
 
 
@@ -72,7 +72,7 @@ def on_post_build(config):
     lang = _lang(config)
     payload = {
         "lang": lang,
-        "pages": _pages_of_index.get(lang, []),
+        "pages": _indexed_pages.get(lang, []),
         "docs": _docs.get(lang, []),
         "synonyms": _synonyms(lang),
         "stop": _stopwords(lang),
@@ -121,11 +121,10 @@ def _unique_sentences(texts) -> str:
     return " ".join(kept)
 
 
-def _stored_text(lang: str, text: str) -> str:
-    """A section's text as stored in the index: one space between words; Arabic without its
-    optional short-vowel marks (search ignores them, and they weigh on the download)."""
-    text = " ".join(text.split())
-    return ARABIC_MARKS.sub("", text) if lang == "ar" else text
+def _stored_text(text: str) -> str:
+    """A section's text as stored in the index: one space between words; Arabic script without
+    its optional short-vowel marks (search ignores them, and they weigh on the download)."""
+    return ARABIC_MARKS.sub("", " ".join(text.split()))
 
 
 def _stopwords(lang: str) -> list[str]:
@@ -204,8 +203,8 @@ class _SectionExtractor(HTMLParser):
 
     def _flush(self):
         text = "".join(self._text).strip()
-        words = len("".join(text.split()))
-        link_only = self._anchor and words and self._link_chars >= self.LINK_ONLY_SHARE * words
+        chars = len("".join(text.split()))
+        link_only = self._anchor and chars and self._link_chars >= self.LINK_ONLY_SHARE * chars
         if (self._title or text) and not link_only:
             self.sections.append((self._anchor, self._title, text))
         self._anchor, self._title, self._text = "", "", []

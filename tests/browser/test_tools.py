@@ -8,6 +8,7 @@ import re
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from conftest import OUTPUT, ROOT, output_path
 
@@ -82,7 +83,8 @@ def test_empty_fields_show_their_label_and_copy_works(page, base_url, context):
     assert "[Nom ou pseudo de la personne]" in page.text_content(".abri-letter__text")
     page.fill("#abri-refus-de-contact-destinataire", "Pseudo42")
     page.click("[data-action=copy]")
-    assert "copié" in page.text_content(".abri-letter__status")
+    # The clipboard answers asynchronously: wait for the status (up to 5 s) rather than read it at once.
+    expect(page.locator(".abri-letter__status")).to_contain_text("copié", timeout=5000)
     assert "Pseudo42" in page.evaluate("navigator.clipboard.readText()")
 
 

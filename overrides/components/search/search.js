@@ -65,6 +65,15 @@
     return lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
   }
 
+  /**
+   * Drop what is not a letter or a digit at both ends of a word: "(harcèlement)" -> "harcèlement".
+   * @param {string} word
+   * @returns {string}
+   */
+  function trim(word) {
+    return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  }
+
   /** Load lunr, the stemmer and the index once; build the engine. */
   function ensureEngine() {
     if (loading) return loading;
@@ -111,9 +120,7 @@
       return token.update(function (s) { return fold(s); });
     };
     lunr.Pipeline.registerFunction(foldToken, "abriFold");
-    var trimToken = function (token) {
-      return token.update(function (s) { return s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); });
-    };
+    var trimToken = function (token) { return token.update(trim); };
     lunr.Pipeline.registerFunction(trimToken, "abriTrim");
     var stemmerOf = lang !== "en" && lunr[lang] ? lunr[lang].stemmer : lunr.stemmer;
     var arabic = /[\u0600-\u06ff]/;
@@ -167,8 +174,7 @@
    * @param {string} word  an already folded word
    */
   function stemOf(eng, word) {
-    var out = eng.index.pipeline.run([new eng.lunr.Token(word, {})]);
-    return out.length ? String(out[0]) : word;
+    return stems(eng, word)[0] || word;
   }
 
   /**
@@ -244,14 +250,13 @@
 
   /**
    * The stems of a text, as the index sees them (folded, trimmed, stemmed).
+   * @param {{index: Object, lunr: Object}} eng
    * @param {string} text
    * @returns {string[]}
    */
-  function stems(text) {
-    var tokens = engine.lunr.tokenizer(text).map(function (t) {
-      return t.update(function (s) { return s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); });
-    });
-    return engine.index.pipeline.run(tokens).map(String).filter(Boolean);
+  function stems(eng, text) {
+    var tokens = eng.lunr.tokenizer(text).map(function (t) { return t.update(trim); });
+    return eng.index.pipeline.run(tokens).map(String).filter(Boolean);
   }
 
   /** Does one of the title's stems match this stem (whole, or as the start of a longer word)? */
@@ -272,7 +277,7 @@
    */
   function rerank(results, words) {
     var typed = words.typed.map(function (w, i) {
-      return words.alternatives[i].reduce(function (all, alt) { return all.concat(stems(alt)); }, stems(w));
+      return words.alternatives[i].reduce(function (all, alt) { return all.concat(stems(engine, alt)); }, stems(engine, w));
     });
     // A rare word says more than a common one: "delai" weighs more than "plainte".
     var weights = typed.map(function (ws) {
@@ -282,10 +287,10 @@
     });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var extra = [];
-    words.extra.forEach(function (w) { extra = extra.concat(stems(w)); });
+    words.extra.forEach(function (w) { extra = extra.concat(stems(engine, w)); });
     var ranked = results.map(function (r, position) {
       var doc = engine.docs[Number(r.ref)];
-      if (!doc._stems) doc._stems = { t: stems(doc.t), p: stems(doc.p || "") };
+      if (!doc._stems) doc._stems = { t: stems(engine, doc.t), p: stems(engine, doc.p || "") };
       var cover = 0;
       typed.forEach(function (ws, i) {
         if (ws.some(function (w) { return inTitle(w, doc._stems.t); })) cover += weights[i];
