@@ -8,8 +8,8 @@ id or element found nowhere, and writes the result under a new content hash (the
 rewritten to it, so no cache keeps an older cut).
 
 The rule is conservative, in the manner of PurgeCSS: attribute selectors, pseudo-classes and
-anything inside a functional pseudo-class (`:not()`, `:is()`, `:lang()`…) never cause a drop; at-rules other than
-@media and @supports are kept whole. Parsing and serialising is tinycss2's.
+anything inside a functional pseudo-class (`:not()`, `:is()`, `:lang()`…) never cause a drop;
+at-rules other than @media and @supports are kept whole. Parsing and serialising is tinycss2's.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _is_ours(rel: Path) -> bool:
 
 def used_names(pages, scripts) -> set[str]:
     """Class names, ids and element names found in the pages, and the words of the scripts'
-    strings (classes they add)."""
+    strings (classes they add, elements they create)."""
     used = {"html", "body"}
     for text in pages:
         for value in HTML_CLASS.findall(text):
@@ -104,7 +104,8 @@ def used_names(pages, scripts) -> set[str]:
         used.update(tag.lower() for tag in HTML_TAG.findall(text))
     for text in scripts:
         for value in JS_STRING.findall(text):
-            used.update("." + word for word in value.split())
+            for word in value.split():
+                used.update(("." + word, word.lower()))
     return used
 
 
