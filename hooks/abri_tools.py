@@ -19,8 +19,9 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _envs: dict[int, object] = {}
 
 
-def _theme_env(config):
-    """The theme's Jinja environment, made once per theme (each one compiles its templates)."""
+def theme_env(config):
+    """The theme's Jinja environment, made once per theme (each one compiles its templates);
+    shared by the tools and the printable guide."""
     key = id(config.theme)
     if key not in _envs:
         _envs.clear()
@@ -45,7 +46,7 @@ def letter(config, letter_id: str, lang: str, where: str) -> str:
         raise abri_data.DataError(f"data/letters.yml: letter '{letter_id}' uses undeclared fields {sorted(unknown)}")
     blank = PLACEHOLDER.sub(lambda m: f"______________ ({labels[m.group(1)]})", body)
     data = json.dumps({"body": body, "labels": labels}, ensure_ascii=False).replace("</", "<\\/")
-    template = _theme_env(config).get_template("components/letters/letter.html")
+    template = theme_env(config).get_template("components/letters/letter.html")
     return template.render(
         letter=item, fields=fields, blank=blank, data=data, body_lang=body_lang,
         ui=abri_data.ui_strings(lang), lang=lang,
@@ -55,7 +56,7 @@ def letter(config, letter_id: str, lang: str, where: str) -> str:
 def evidence_log(config, lang: str, csv_href: str) -> str:
     ui = abri_data.ui_strings(lang)
     columns = [{"id": c, "label": ui[f"evidence_col_{c}"]} for c in EVIDENCE_COLUMNS]
-    template = _theme_env(config).get_template("components/evidence-log/evidence-log.html")
+    template = theme_env(config).get_template("components/evidence-log/evidence-log.html")
     return template.render(columns=columns, ui=ui, csv_href=csv_href, rows=range(12))
 
 

@@ -15,6 +15,7 @@ import re
 from mkdocs.plugins import event_priority
 
 import abri_data
+import abri_tools
 
 OUTPUT = "guide-complet.html"
 INTERNAL_LINK = re.compile(r'<a\b(?![^>]*\bhref="(?:https?:|mailto:|tel:|sms:))[^>]*>(.*?)</a>', re.DOTALL)
@@ -50,7 +51,7 @@ def on_post_build(config):
         for name in os.listdir(os.path.join(config.site_dir, "assets", "stylesheets"))
         if name.startswith("main.") and name.endswith(".css")
     ) + list(config.extra_css)
-    template = config.theme.get_env().get_template("components/print-guide/print-guide.html")
+    template = abri_tools.theme_env(config).get_template("components/print-guide/print-guide.html")
     html = template.render(
         sections=sections, lang=lang, root=root, config=config, stylesheets=stylesheets,
         direction="rtl" if lang == "ar" else "ltr",
