@@ -1,7 +1,10 @@
 """axe-core over every page of every language, at phone and desktop width: no serious or
 critical violation. Keyboard: visible focus, menus reachable."""
 
+import io
+
 import pytest
+from PIL import Image
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import OUTPUT, site_pages
@@ -31,6 +34,34 @@ def test_focus_is_visible_on_the_exit_and_links(page, base_url):
     page.focus("#abri-exit")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+
+
+def _contrast(png: bytes) -> int:
+    """The spread of grey levels in a screenshot: 0 when it is one flat colour."""
+    low, high = Image.open(io.BytesIO(png)).convert("L").getextrema()
+    return high - low
+
+
+@pytest.mark.parametrize("forced_colors", ["none", "active"])
+def test_icons_stay_visible_in_high_contrast_mode(page, base_url, forced_colors):
+    # Icons are CSS masks filled with a background colour; high-contrast modes repaint
+    # backgrounds, so without the forced-colors rule in abri.css they become flat boxes.
+    page.emulate_media(forced_colors=forced_colors)
+    page.goto(base_url + "preuves/")
+    # Material's box icon: the title's inline-start padding holds it (read before any scrolling).
+    flat = []
+    title = page.locator(".md-typeset .admonition-title").first
+    box = title.bounding_box()
+    padding = page.evaluate("el => parseFloat(getComputedStyle(el).paddingLeft)", title.element_handle())
+    clip = {"x": box["x"] + 4, "y": box["y"] + 4, "width": padding - 8, "height": box["height"] - 8}
+    if _contrast(page.screenshot(clip=clip)) < 100:
+        flat.append("admonition-title icon")
+    icons = page.locator(":is(.md-header__button, .md-footer__button) .abri-icon:visible")
+    assert icons.count() >= 5
+    for i in range(icons.count()):
+        if _contrast(icons.nth(i).screenshot()) < 100:
+            flat.append(icons.nth(i).get_attribute("class"))
+    assert not flat, f"drawn as flat boxes: {flat}"
 
 
 @pytest.mark.parametrize("lang", ["", "ar/"])
