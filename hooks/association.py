@@ -36,6 +36,7 @@ def on_config(config):
     _languages(config, options, where)
     if not _is_association(options):
         return config
+    _one_copyright(config)
     base = Path(config.config_file_path).parent
     disabled = _disabled_modules(config, options, where)
     logo = _asset(base, options.get("logo"), "logo", where)
@@ -69,6 +70,16 @@ def _config_name(config) -> str:
 
 def _is_association(options) -> bool:
     return any(key in options for key in ("association", "modules_disabled", "pages_dir", "logo", "favicon", "colors"))
+
+
+def _one_copyright(config):
+    """The association's `copyright` line (who hosts this copy) in every language, instead of
+    the translations of Abri's own line in mkdocs.yml."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not config.copyright:
+        return
+    for lang in i18n.config.languages:
+        lang.copyright = config.copyright
 
 
 def _validate(options, where):

@@ -36,7 +36,12 @@ def on_pre_build(config):
 
     The platform pages stay out of the navigation (the index page lists them all): 34 more
     entries in every page's navigation would weigh on every page of the site.
+
+    mkdocs-static-i18n builds the default language first, then each other language as a new
+    build: the first one writes the pages of all languages, the others find them written.
     """
+    if abri_data.language_prefix(config):
+        return
     env = _template_env()
     platforms = sorted(_platforms(), key=lambda p: p["name"].lower())
     for lang in _languages(config):

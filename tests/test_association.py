@@ -38,6 +38,8 @@ def test_name_logo_colours_and_exit_everywhere(example_site):
         assert soup.select_one("a#abri-exit")["href"] == "https://www.wikipedia.org/", rel
         assert soup.select_one(".md-logo img")["src"].endswith("assets/association/logo.svg"), rel
         assert "Entraide Numérique Exemple" in soup.select_one(".md-copyright").get_text(), rel
+        licence = soup.select_one(".md-copyright__highlight:not(.abri-footer-association)").get_text(strip=True)
+        assert licence.endswith("Copie hébergée par Entraide Numérique Exemple (association fictive)."), rel
         assert any(link["href"].endswith("assets/association/brand.css") for link in soup.select("link[rel=stylesheet]")), rel
     assert (example_site / "assets" / "association" / "logo.svg").is_file()
     assert "#0b5e55" in (example_site / "assets" / "association" / "brand.css").read_text()

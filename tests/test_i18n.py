@@ -59,6 +59,16 @@ def test_no_french_text_under_another_language_tag(site_dir, lang):
     assert not offenders, "\n".join(offenders)
 
 
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_footer_licence_line_is_in_the_page_language(site_dir, lang):
+    french = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((site_dir / lang / "index.html").read_text(encoding="utf-8"), "html.parser")
+    line = page.select_one(".md-copyright__highlight").get_text(strip=True)
+    assert "CC BY-SA 4.0" in line
+    assert line != french.select_one(".md-copyright__highlight").get_text(strip=True)
+    assert sum(w in STOP_WORDS["fr"] for w in _words(line)) <= sum(w in STOP_WORDS[lang] for w in _words(line))
+
+
 def test_report_flags_an_outdated_translation(tmp_path):
     docs = tmp_path / "docs"
     (docs / "fr").mkdir(parents=True)
