@@ -152,6 +152,13 @@ def test_table_headers_are_not_empty(path):
             assert all(cells), f"{_id(path)}:{number}: a table header cell is empty"
 
 
+@pytest.mark.parametrize("path", PAGES, ids=_id)
+def test_no_fenced_code_block(path):
+    """The guide has no code, so no fenced-code extension is loaded: a fence would show as text."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        assert not re.match(r"^\s*(```|~~~)", line), f"{_id(path)}:{number}: fenced code block"
+
+
 def test_every_navigation_page_has_a_french_source():
     missing = [src for src in nav_pages() if GENERATED not in src and not (DOCS / "fr" / src).is_file()]
     assert not missing, f"navigation pages without docs/fr source: {missing}"
