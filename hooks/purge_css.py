@@ -27,8 +27,7 @@ MATERIAL_CSS = re.compile(r"^main\.[0-9a-f]{8}\.min\.css$")
 CLASS_OR_ID = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
 ELEMENT = re.compile(r"(?:^|[\s>+~(,])([a-zA-Z][a-zA-Z0-9]*)(?=[.#\[:\s>+~),]|$)")
 FUNCTIONAL = re.compile(r"::?[\w-]+\(")
-HTML_CLASS = re.compile(r'\sclass="([^"]*)"')
-HTML_ID = re.compile(r'\s(?:id|for)="([^"]*)"')
+HTML_ATTRIBUTE = re.compile(r'\s(class|id|for)="([^"]*)"')
 HTML_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 JS_STRING = re.compile(r"""["']([^"'\n]{1,200})["']""")
 
@@ -97,11 +96,16 @@ def used_names(pages, scripts) -> set[str]:
     """Class names, ids and element names found in the pages, and the words of the scripts'
     strings (classes they add, elements they create)."""
     used = {"html", "body"}
+    attributes, tags = set(), set()
     for text in pages:
-        for value in HTML_CLASS.findall(text):
+        attributes.update(HTML_ATTRIBUTE.findall(text))
+        tags.update(HTML_TAG.findall(text))
+    for name, value in attributes:
+        if name == "class":
             used.update("." + c for c in value.split())
-        used.update("#" + value for value in HTML_ID.findall(text))
-        used.update(tag.lower() for tag in HTML_TAG.findall(text))
+        else:
+            used.add("#" + value)
+    used.update(tag.lower() for tag in tags)
     for text in scripts:
         for value in JS_STRING.findall(text):
             for word in value.split():
