@@ -4,7 +4,8 @@ mkdocs-static-i18n builds every language as a new MkDocs build, and each build m
 environment, so Material's templates were compiled again for every language (a second of a full
 build). Jinja's public bytecode cache, kept in memory for the life of the process, lets the later
 builds reuse the first compilation. Jinja keys it on the template's name and checks its source,
-so an edited template (`mkdocs serve`) is compiled again.
+so an edited template (`mkdocs serve`) is compiled again. Within one build, templates do not
+change: Jinja need not check each template file's date at every include (23,000 times).
 """
 
 from __future__ import annotations
@@ -30,4 +31,5 @@ _CACHE = _MemoryBytecodeCache()
 
 def on_env(env, config, files):
     env.bytecode_cache = _CACHE
+    env.auto_reload = False
     return env
