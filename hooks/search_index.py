@@ -27,7 +27,7 @@ _pages: dict[str, list[str]] = {}
 _indexed_pages: dict[str, list[list[str]]] = {}
 ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 # The HTML of a page's content, token by token: a comment, a tag (its attributes kept as written)
-# or text. Python's HTMLParser did the same four times slower; Markdown's output needs no more.
+# or text. Python's HTMLParser did the same twice as slowly; Markdown's output needs no more.
 TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)""", re.S)
 ID_ATTRIBUTE = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 EXCLUDE_ATTRIBUTE = re.compile(r"(?:^|\s)data-search-exclude(?=[\s=/]|$)")
