@@ -31,6 +31,8 @@ ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)""", re.S)
 ID_ATTRIBUTE = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 EXCLUDE_ATTRIBUTE = re.compile(r"(?:^|\s)data-search-exclude(?=[\s=/]|$)")
+# Elements whose content is not HTML: the tokenizer jumps to their closing tag.
+RAW_TEXT_END = {tag: re.compile(f"</{tag}\\s*>", re.I) for tag in ("script", "style")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,9 +183,8 @@ class _SectionExtractor:
             elif tag:
                 tag = tag.lower()
                 self.handle_starttag(tag, attributes)
-                if tag in ("script", "style"):
-                    # Their content is not HTML: go straight to the closing tag.
-                    end = re.compile(f"</{tag}\\s*>", re.I).search(html, position)
+                if tag in RAW_TEXT_END:
+                    end = RAW_TEXT_END[tag].search(html, position)
                     position = end.end() if end else len(html)
                     self.handle_endtag(tag)
                 elif attributes.rstrip().endswith("/"):
