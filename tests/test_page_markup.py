@@ -72,3 +72,16 @@ def test_no_search_plugin_index_or_material_bundle_shipped(site_dir):
     assert not (site_dir / "search" / "search_index.json").exists()
     assert not list(site_dir.glob("assets/javascripts/bundle.*.js"))
     assert not list(site_dir.rglob("*.map"))
+
+
+def test_no_leftover_of_materials_bundle(soups, site_dir):
+    # hooks/unused_markup.py: Material's second skip link, empty announce slot and dialog.
+    pages = dict(soups)
+    for lang_404 in site_dir.rglob("404.html"):
+        pages[str(lang_404.relative_to(site_dir))] = BeautifulSoup(lang_404.read_text(encoding="utf-8"), "html.parser")
+    assert len(pages) > len(soups), "the 404 pages are checked too"
+    for rel, soup in pages.items():
+        for selector in ('[data-md-component="skip"]', '[data-md-component="announce"]', ".md-dialog"):
+            assert soup.select_one(selector) is None, f"{rel}: {selector} is still there"
+        skips = [a.get_text(strip=True) for a in soup.select("a.md-skip")]
+        assert len(skips) == len(set(skips)), f"{rel}: two skip links with the same name: {skips}"

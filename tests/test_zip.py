@@ -51,3 +51,16 @@ def test_entries_are_sorted_with_fixed_dates(offline_zip):
     names = [i.filename for i in infos]
     assert names == sorted(names)
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_offline_pages_carry_no_server_address(offline_site_dir):
+    # Canonical and hreflang links and meta descriptions are for search engines; in the zip
+    # they pointed at a server the reader may never reach, on every page.
+    from bs4 import BeautifulSoup
+
+    pages = [p for p in offline_site_dir.rglob("*.html") if p.name not in ("404.html", "guide-complet.html")]
+    assert len(pages) > 100
+    for path in pages:
+        head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
+        assert not head.select('link[rel="canonical"], link[rel="alternate"][hreflang]'), path
+        assert not head.select('meta[name="description"]'), path

@@ -18,3 +18,22 @@ def test_arabic_layout_is_mirrored(page, base_url):
     assert page.evaluate("document.documentElement.scrollWidth") <= 412
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / "home-ar-412.png"))
+
+
+@pytest.mark.parametrize("lang", [lang for lang in ("fr", "ar") if lang in LANGUAGES])
+def test_open_search_stays_within_the_phone_screen(page, base_url, lang):
+    # Material's phone search grew a circle 45 times its size behind the results; in Arabic
+    # Chromium then drew the results shifted sideways or not at all.
+    page.set_viewport_size({"width": 412, "height": 860})
+    page.goto(base_url + ("" if lang == "fr" else lang + "/"))
+    page.click("label.abri-search-open")
+    page.fill(".abri-search input[name=q]", "plainte")
+    page.wait_for_selector(".md-search-result__list li", state="attached")
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 412, "nothing spills past the screen"
+    overlay = page.locator(".md-search__overlay").bounding_box()
+    assert overlay["x"] >= 0 and overlay["x"] + overlay["width"] <= 412
+    first = page.locator(".md-search-result__article h1").first.bounding_box()
+    assert first["x"] >= 0 and first["x"] + first["width"] <= 412
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"search-open-{lang}-412.png"))

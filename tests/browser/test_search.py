@@ -85,3 +85,38 @@ def test_accents_plurals_and_synonyms(page, base_url):
         pages = _run_through_the_box(page, typed)
         assert pages, f"{typed!r} finds something"
     assert _run_through_the_box(page, "huissier")[:3], "synonym: huissier → commissaire de justice"
+
+
+def test_search_box_is_built_in_the_page_language(page, base_url):
+    # The page carries only an empty box and its texts; search.js builds Material's markup.
+    page.goto(base_url + "en/preuves/")
+    box = page.locator(".abri-search")
+    assert box.get_attribute("role") == "dialog"
+    assert box.get_attribute("aria-label") == "Search the guide"
+    status = page.locator(".abri-search [role=status][aria-live=polite]")
+    assert status.count() == 1, "the live region exists before the search first speaks"
+    assert "complaint" in status.text_content()
+    page.click("label.abri-search-open")
+    field = page.locator(".abri-search input[name=q]")
+    assert field.is_visible() and field.get_attribute("placeholder") == "Search"
+    assert page.locator(".abri-search label.md-search__icon [role=button]").get_attribute("aria-label") == "Close search"
+
+
+def test_without_javascript_there_is_no_dead_search_button(playwright_instance, base_url, tmp_path):
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+
+    ctx = playwright_instance.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+        headless=True, java_script_enabled=False, viewport={"width": 412, "height": 800},
+    )
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + "preuves/")
+        assert page.locator(".abri-search *").count() == 0, "no search form that could not work"
+        assert page.locator(".abri-search[role]").count() == 0, "no empty dialog in the accessibility tree"
+        button = page.locator("label.abri-search-open")
+        assert button.evaluate("el => getComputedStyle(el).visibility") == "hidden"
+        # The header keeps its layout: the exit button is where it is with JavaScript.
+        assert page.locator("#abri-exit").is_visible()
+    finally:
+        ctx.close()

@@ -19,6 +19,7 @@
   var box = document.querySelector(".abri-search");
   var toggle = document.getElementById("__search");
   if (!box || !toggle) return;
+  build(box);
   var input = box.querySelector("input[name=q]");
   var form = box.querySelector("form");
   var meta = box.querySelector(".md-search-result__meta");
@@ -34,6 +35,54 @@
   var engine = null;
   var loading = null;
   var lastQuery = "";
+
+  /**
+   * Create an element with attributes and children (elements or text).
+   * @param {string} tag
+   * @param {Object<string, string>} attributes
+   * @param {Array<Node|string>} [children]
+   * @returns {HTMLElement}
+   */
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  /**
+   * Build Material's search markup inside the page's empty box (partials/search.html), with
+   * the texts of its data-i18n-* attributes. It is built when the page loads, not when the
+   * search opens, so that screen readers know the live region before it first speaks.
+   * @param {HTMLElement} root
+   */
+  function build(root) {
+    var say = function (key) { return root.getAttribute("data-i18n-" + key) || ""; };
+    var icon = function (name) { return el("span", { "class": "abri-icon abri-icon--" + name, "aria-hidden": "true" }); };
+    root.setAttribute("role", "dialog");
+    root.setAttribute("aria-label", say("label"));
+    root.appendChild(el("label", { "class": "md-search__overlay", "for": "__search", "aria-hidden": "true" }));
+    root.appendChild(el("div", { "class": "md-search__inner", role: "search" }, [
+      el("form", { "class": "md-search__form", name: "abri-search" }, [
+        el("input", {
+          type: "search", "class": "md-search__input", name: "q", "aria-label": say("label"),
+          placeholder: say("placeholder"), autocapitalize: "off", autocomplete: "off", spellcheck: "false",
+        }),
+        el("label", { "class": "md-search__icon md-icon", "for": "__search", "aria-label": say("close") },
+          [icon("magnify"), icon("arrow-left")]),
+      ]),
+      el("div", { "class": "md-search__output" }, [
+        el("div", { "class": "md-search__scrollwrap", tabindex: "0", role: "region", "aria-label": say("label") }, [
+          el("div", { "class": "md-search-result" }, [
+            el("div", { "class": "md-search-result__meta", role: "status", "aria-live": "polite" }, [say("hint")]),
+            el("ol", { "class": "md-search-result__list" }),
+          ]),
+        ]),
+      ]),
+    ]));
+  }
 
   /**
    * Load a script from the site itself (works over http and from file://).
