@@ -3,8 +3,9 @@
 Material's own search writes one index for all languages (stack findings) and needs a worker;
 ours is scoped to the page's language and loads only when the reader opens the search box
 (overrides/components/search/). Each language build writes `search/index.js` in its own
-output folder: `window.__abriSearch = {lang, pages, docs, synonyms, stop}`: `pages` holds
-[url, title] per page, `docs` holds [page number, anchor, heading, text] per page section.
+output folder: `window.__abriSearch = {lang, pages, docs, synonyms, stop, ui}`: `pages` holds
+[url, title] per page, `docs` holds [page number, anchor, heading, text] per page section, `ui`
+the texts that count results (only shown once the index is there, so not carried by every page).
 """
 
 from __future__ import annotations
@@ -77,12 +78,14 @@ def on_page_content(html, page, config, files):
 @event_priority(-50)
 def on_post_build(config):
     lang = _lang(config)
+    ui = abri_data.ui_strings(lang)
     payload = {
         "lang": lang,
         "pages": _indexed_pages.get(lang, []),
         "docs": _docs.get(lang, []),
         "synonyms": _synonyms(lang),
         "stop": _stopwords(lang),
+        "ui": {key: ui[f"search_{key}"] for key in ("none", "one", "other")},
     }
     out_dir = os.path.join(config.site_dir, abri_data.language_prefix(config), "search")
     os.makedirs(out_dir, exist_ok=True)

@@ -43,6 +43,11 @@ def test_built_index_is_well_formed_and_scoped_to_its_language(site_dir, lang):
     assert not [url for url in urls if url.split("/")[0] in others]
     for url in urls:
         assert (site_dir / ("" if lang == "fr" else lang) / url / ("index.html" if url.endswith("/") or not url else "")).exists(), url
+    # The texts that count results travel with the index, in its language (data/ui/<lang>.yml).
+    ui = {key: value for name in ("fr", lang)
+          for key, value in yaml.safe_load((ROOT / "data" / "ui" / f"{name}.yml").read_text(encoding="utf-8")).items()}
+    assert data["ui"] == {key: ui[f"search_{key}"] for key in ("none", "one", "other")}
+    assert "{n}" in data["ui"]["other"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

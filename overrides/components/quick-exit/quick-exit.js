@@ -29,12 +29,12 @@
 
   /**
    * Where the exit goes now: the configured site, or the bundled neutral page when an
-   * outside site cannot load.
+   * outside site cannot load (in the zip the link already goes there: no data-offline-href).
    * @returns {string}
    */
   function destination() {
     if (location.protocol === "file:" || navigator.onLine === false) {
-      return new URL(root.getAttribute("data-offline-href"), location.href).href;
+      return new URL(root.getAttribute("data-offline-href") || link.getAttribute("href"), location.href).href;
     }
     return link.href;
   }

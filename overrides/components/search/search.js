@@ -160,7 +160,7 @@
 
   /**
    * Build the lunr index of this language's documents.
-   * @param {{pages: Array<Array<string>>, docs: Array<Array>, synonyms: Object, stop: string[]}} data
+   * @param {{pages: Array<Array<string>>, docs: Array<Array>, synonyms: Object, stop: string[], ui: Object<string, string>}} data
    */
   function buildEngine(data) {
     var lunr = window.lunr;
@@ -207,7 +207,7 @@
     });
     var synonyms = {};
     Object.keys(data.synonyms || {}).forEach(function (key) { synonyms[fold(key)] = data.synonyms[key]; });
-    var built = { lunr: lunr, index: index, docs: docs, synonyms: synonyms, stop: (data.stop || []).map(fold) };
+    var built = { lunr: lunr, index: index, docs: docs, synonyms: synonyms, stop: (data.stop || []).map(fold), ui: data.ui };
     // Phrases also as stems, so that other forms of their words find them ("صوري العارية"
     // for "صور عارية"). Not single words: short stems collide ("عقوبة" and "تعقب").
     built.keyStems = {};
@@ -377,8 +377,8 @@
   /** Show the results as text only (never as HTML). */
   function render(query, docs) {
     while (list.firstChild) list.removeChild(list.firstChild);
-    var label = docs.length === 0 ? "data-i18n-none" : docs.length === 1 ? "data-i18n-one" : "data-i18n-other";
-    meta.textContent = box.getAttribute(label).replace("{n}", String(docs.length));
+    var count = engine.ui[docs.length === 0 ? "none" : docs.length === 1 ? "one" : "other"];
+    meta.textContent = count.replace("{n}", String(docs.length));
     var words = expand(query).typed;
     docs.forEach(function (doc) {
       var item = document.createElement("li");
