@@ -230,7 +230,9 @@ def main(argv=None) -> int:
     subprocess.run([sys.executable, str(ROOT / "scripts" / "make_zip.py"), "--config", str(config), "--dist", str(work / "dist")],
                    check=True, capture_output=True)
     (zip_file,) = list((work / "dist").glob("*.zip"))
-    rows.append(("offline zip", "zip_bytes", zip_file.stat().st_size, zip_file.name))
+    size = zip_file.stat().st_size
+    # Sizes here are binary (1 KB = 1024 bytes), as file managers and `ls -h` count them.
+    rows.append(("offline zip", "zip_bytes", size, f"{zip_file.name}: {size / 2**20:.2f} MiB, {size:,} bytes"))
 
     for lang in langs:
         prefix = "" if lang == langs[0] else f"{lang}/"
