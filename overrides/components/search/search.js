@@ -377,7 +377,8 @@
   /** Show the results as text only (never as HTML). */
   function render(query, docs) {
     while (list.firstChild) list.removeChild(list.firstChild);
-    var count = engine.ui[docs.length === 0 ? "none" : docs.length === 1 ? "one" : "other"];
+    // The index carries these texts; a copy of an older index (the phone copy) may not.
+    var count = (engine.ui || {})[docs.length === 0 ? "none" : docs.length === 1 ? "one" : "other"] || "{n}";
     meta.textContent = count.replace("{n}", String(docs.length));
     var words = expand(query).typed;
     docs.forEach(function (doc) {
