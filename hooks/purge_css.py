@@ -27,7 +27,8 @@ MATERIAL_CSS = re.compile(r"^main\.[0-9a-f]{8}\.min\.css$")
 CLASS_OR_ID = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
 ELEMENT = re.compile(r"(?:^|[\s>+~(,])([a-zA-Z][a-zA-Z0-9]*)(?=[.#\[:\s>+~),]|$)")
 FUNCTIONAL = re.compile(r"::?[\w-]+\(")
-HTML_ATTRIBUTE = re.compile(r'\s(class|id|for)="([^"]*)"')
+# Values quoted or not (hooks/minify_pages.py drops the quotes a value does not need).
+HTML_ATTRIBUTE = re.compile(r"""\s(class|id|for)=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 HTML_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 JS_STRING = re.compile(r"""["']([^"'\n]{1,200})["']""")
 
@@ -98,7 +99,7 @@ def used_names(pages, scripts) -> set[str]:
     used = {"html", "body"}
     attributes, tags = set(), set()
     for text in pages:
-        attributes.update(HTML_ATTRIBUTE.findall(text))
+        attributes.update((m[0], m[1] or m[2] or m[3]) for m in HTML_ATTRIBUTE.findall(text))
         tags.update(HTML_TAG.findall(text))
     for name, value in attributes:
         if name == "class":
