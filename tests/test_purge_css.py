@@ -29,6 +29,13 @@ def test_unused_class_is_dropped_and_used_one_kept():
     assert "md-unused" not in out
 
 
+def test_class_and_id_values_are_read_quoted_or_not():
+    # Pages are minified (hooks/minify_pages.py): `class=md-toggle` has no quotes.
+    page = """<input class=md-toggle id=__drawer><a class="md-skip abri-x" href=#a>x</a><label for='__search'>"""
+    used = purge_css.used_names([page], [])
+    assert {".md-toggle", "#__drawer", ".md-skip", ".abri-x", "#__search", "input", "a", "label"} <= used
+
+
 def test_selector_list_keeps_only_its_used_selectors():
     out = purge_css.purge(".a,.b{color:red}", {".a"})
     assert out == ".a{color:red}"
