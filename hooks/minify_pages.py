@@ -2,7 +2,8 @@
 
 Material's templates indent their markup deeply; a page carries it to every reader. minify-html
 drops the whitespace that HTML ignores (never inside `pre` or `textarea`), the quotes that
-attribute values do not need and the comments. It keeps every closing tag and the `html` and
+attribute values do not need, attributes that only repeat their default (a button's
+`type=submit`: select a submit button as `button:not([type=button])`) and the comments. It keeps every closing tag and the `html` and
 `head` tags, so that simple HTML tools (and our tests' parsers) read the pages as before.
 It runs last, after every other hook has changed the page; it takes about a millisecond a page.
 """
@@ -12,7 +13,8 @@ from __future__ import annotations
 import minify_html
 from mkdocs.plugins import event_priority
 
-OPTIONS = {"keep_closing_tags": True, "keep_html_and_head_opening_tags": True}
+# type=text kept on inputs: stylesheets may select it. (A button keeps no type=submit: its default.)
+OPTIONS = {"keep_closing_tags": True, "keep_html_and_head_opening_tags": True, "keep_input_type_text_attr": True}
 
 
 def minify(html: str) -> str:

@@ -125,7 +125,7 @@ def test_evidence_log_csv_round_trips(guarded_page, base_url):
     for row in rows:
         for column, value in zip(columns, row):
             page.fill(f"#abri-evidence-{column}", value)
-        page.click(".abri-evidence__form button[type=submit]")
+        page.click(".abri-evidence__form button:not([type=button])")  # the submit button (its default type)
     assert page.locator(".abri-evidence__added tbody tr").count() == 2
     with page.expect_download() as download_info:
         page.click(".abri-evidence__form [data-action=download]")
