@@ -258,13 +258,23 @@ def _download_block(config, page, lang) -> str:
         return f"!!! warning \"{ui['download_title']}\"\n    {ui['download_unavailable']}\n" + print_link
     base = page.url if page.url.endswith("/") else posixpath.dirname(page.url) + "/"
     href = posixpath.relpath(archive.name, base.rstrip("/") or ".")
-    size = ui["size_kb"].replace("{n}", f"{archive.stat().st_size / 1024:.0f}")
+    size = _file_size(archive.stat().st_size, lang)
     digest = checksum.read_text(encoding="utf-8").split()[0]
     link = ui["download_link"].replace("{size}", size)
     return (
         f'<p class="abri-download"><a class="md-button md-button--primary" href="{href}" download>{link}</a></p>\n\n'
         f"{ui['download_checksum']} <code class=\"abri-checksum\">{digest}</code>\n" + print_link
     )
+
+
+def _file_size(n_bytes: int, lang: str) -> str:
+    """A file's size in the units phones show (decimal): `3,1 Mo`, `850 Ko`."""
+    from babel.numbers import format_decimal
+
+    ui = abri_data.ui_strings(lang)
+    if n_bytes > 999_000:  # never "1 000 Ko"
+        return ui["size_mb"].replace("{n}", format_decimal(n_bytes / 1_000_000, "#,##0.0", locale=lang))
+    return ui["size_kb"].replace("{n}", format_decimal(-(-n_bytes // 1000), "#,##0", locale=lang))
 
 
 def _relative(page, target: str) -> str:

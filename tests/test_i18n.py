@@ -108,3 +108,15 @@ def test_arabic_pages_are_right_to_left(site_dir):
         path = site_dir / (rel + "index.html" if rel.endswith("/") else rel)
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert soup.find("html")["lang"] == "ar" and soup.body["dir"] == "rtl", rel
+
+
+@pytest.mark.parametrize("lang, n_bytes, expected", [
+    ("fr", 3_085_393, "3,1 Mo"), ("en", 3_085_393, "3.1 MB"), ("es", 3_085_393, "3,1 MB"),
+    ("fr", 850_001, "851 Ko"), ("en", 999_999, "1.0 MB"), ("en", 999_000, "999 KB"),
+])
+def test_file_sizes_are_written_as_phones_show_them(lang, n_bytes, expected):
+    # The download link says the zip's size in decimal units, as phones' file managers show it.
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import site_data
+
+    assert site_data._file_size(n_bytes, lang) == expected
