@@ -51,6 +51,17 @@ def build_site(dest: Path, *, config: str = "mkdocs.yml", env: dict | None = Non
     )
 
 
+def copy_project(dest: Path, *, extra: tuple[str, ...] = ()) -> Path:
+    """A copy of what a build reads (config, hooks, theme, data, pages), for a test to break."""
+    for name in ("mkdocs.yml", "hooks", "overrides", "data", "docs", *extra):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, dest / name)
+    return dest
+
+
 def _built(name: str, env: dict | None = None) -> Path:
     dest = OUTPUT / name
     result = build_site(dest, env=env)

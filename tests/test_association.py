@@ -4,14 +4,13 @@ host headers carry the pages' CSP."""
 
 import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import OUTPUT, ROOT, build_site, make_zip, search_index, site_pages
+from conftest import OUTPUT, ROOT, build_site, copy_project, make_zip, search_index, site_pages
 
 EXAMPLE = ROOT / "examples" / "association" / "mkdocs.yml"
 
@@ -94,10 +93,7 @@ def test_default_site_shows_no_association(site_dir):
 @pytest.fixture()
 def broken(tmp_path):
     """A copy of the project with the example config, to break on purpose."""
-    for name in ["mkdocs.yml", "hooks", "overrides", "data", "docs", "examples"]:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path, extra=("examples",))
 
 
 def _fails(project: Path, replace: tuple[str, str], target="examples/association/mkdocs.yml") -> str:

@@ -47,13 +47,9 @@ def test_pages_carry_their_language_and_direction(site_dir):
 
 def test_untranslated_page_is_french_under_a_banner_in_the_readers_language(tmp_path):
     # Every page is translated today: build a copy where one English page is missing.
-    import shutil
+    from conftest import build_site, copy_project
 
-    from conftest import build_site
-
-    for name in ["mkdocs.yml", "hooks", "overrides", "data", "docs"]:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    copy_project(tmp_path)
     (tmp_path / "docs" / "en" / "preuves" / "journal.md").unlink()
     result = build_site(tmp_path / "site", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -5,12 +5,11 @@ build and say where."""
 from __future__ import annotations
 
 import filecmp
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, build_site
+from conftest import LANGUAGES, build_site, copy_project
 
 pytestmark = pytest.mark.skipif(len(LANGUAGES) < 3, reason="needs two languages besides the default one")
 
@@ -54,12 +53,7 @@ def test_no_work_folder_is_left_beside_the_site(sequential_and_parallel):
 
 
 def test_a_broken_page_in_a_child_language_fails_the_build_and_names_it(tmp_path):
-    for name in ["mkdocs.yml", "hooks", "overrides", "data", "docs"]:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(src, tmp_path / name)
+    copy_project(tmp_path)
     last = LANGUAGES[-1]  # built by a child process
     page = tmp_path / "docs" / last / "urgence" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[x](page-qui-n-existe-pas.md)\n", encoding="utf-8")

@@ -1,12 +1,11 @@
 """Bad data stops the build with a message naming the file, the line, the entry and the field."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import OUTPUT, ROOT, build_site
+from conftest import OUTPUT, build_site, copy_project
 
 GOOD_ENTRY = """\
   - id: exemple
@@ -21,13 +20,7 @@ GOOD_ENTRY = """\
 @pytest.fixture()
 def project(tmp_path) -> Path:
     """A copy of the project whose data files a test may break."""
-    for name in ["mkdocs.yml", "hooks", "overrides", "data", "docs"]:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(src, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def _append_platform(project: Path, entry: str) -> int:

@@ -3,7 +3,6 @@ freshness report, and internal links checked by the strict build."""
 
 import http.server
 import json
-import shutil
 import subprocess
 import sys
 import threading
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, copy_project
 
 SCRIPT = ROOT / "scripts" / "linkcheck.py"
 
@@ -179,10 +178,7 @@ def test_freshness_flags_an_overdue_entry_and_page(tmp_path):
 
 @pytest.fixture()
 def project(tmp_path):
-    for name in ["mkdocs.yml", "hooks", "overrides", "data", "docs"]:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def test_broken_internal_link_fails_the_strict_build_naming_file_and_link(project):
